@@ -1,0 +1,56 @@
+"""Remove the files of options that were not chosen, then print the next steps.
+
+What each option owns is listed once, in ``_prune`` in cookiecutter.json: this hook
+and the template's tests both read it. Answers arrive as data, never as code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+
+def unwanted_paths(answers: dict) -> list[str]:
+    """The project-relative paths owned by options the user switched off."""
+    package = answers["project_slug"]
+    return [
+        path.format(package=package)
+        for option, paths in answers["_prune"].items()
+        if not answers[option]
+        for path in paths
+    ]
+
+
+def prune(root: Path, paths: list[str]) -> None:
+    """Delete each path (file or directory); a missing one means a stale manifest."""
+    for relative in paths:
+        target = root / relative
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        else:
+            raise FileNotFoundError(f"_prune lists {relative!r}, which the template lacks")
+
+
+def next_steps(slug: str) -> str:
+    return "\n".join(
+        (
+            f"Baked ./{slug}. Next:",
+            f"  cd {slug}",
+            "  uv run streamlit run streamlit_app.py   # serves http://localhost:8501",
+            "  uv run pytest                           # the app's AppTest suite",
+        )
+    )
+
+
+def main(answers: dict) -> int:
+    prune(Path.cwd(), unwanted_paths(answers))
+    print(next_steps(answers["project_slug"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(json.loads(r"""{{ cookiecutter | tojson }}""")))

@@ -1,0 +1,210 @@
+"""Bake the template the way a user does, once per option combination.
+
+Every boolean answer in cookiecutter.json is an option, and the matrix is every
+combination of them: a new option is covered without editing a test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, NamedTuple
+
+import pytest
+from cookiecutter.main import cookiecutter
+from uv import find_uv_bin
+
+TEMPLATE = Path(__file__).resolve().parent.parent
+PROJECT_TEMPLATE = TEMPLATE / "{{cookiecutter.project_slug}}"
+CONTEXT: dict[str, Any] = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
+OPTIONS = tuple(
+    name for name, value in CONTEXT.items() if isinstance(value, bool) and not name.startswith("_")
+)
+DEFAULTS = {name: CONTEXT[name] for name in OPTIONS}
+# The uv binary of the dev group. Not `python -m uv`: that sets VIRTUAL_ENV to this
+# suite's environment, and uv in a baked project would warn that it ignores it.
+UV = (find_uv_bin(),)
+SUBPROCESS_TIMEOUT = 900  # seconds: a cold uv cache downloads Streamlit and its dependencies
+
+
+class Case(NamedTuple):
+    """One way to answer the template: a name for reports and the answers given."""
+
+    name: str
+    answers: dict[str, Any]
+
+
+def case_name(choice: dict[str, bool]) -> str:
+    """The case's name: defaults, all-on, or the options switched off (no-wizard-cart)."""
+    if choice == DEFAULTS:
+        return "defaults"
+    off = [name for name, on in choice.items() if not on]
+    return "no-" + "-".join(off) if off else "all-on"
+
+
+def option_combinations() -> list[Case]:
+    choices = [
+        dict(zip(OPTIONS, values, strict=True))
+        for values in itertools.product((True, False), repeat=len(OPTIONS))
+    ]
+    choices.sort(key=lambda choice: choice != DEFAULTS)  # defaults first: they fail first
+    return [Case(case_name(choice), choice) for choice in choices]
+
+
+DEFAULT_CASE = Case("defaults", DEFAULTS)
+# Text with quotes, an apostrophe, a backslash, accents and an emoji must survive every
+# language it lands in: TOML, Python, YAML, Markdown.
+AWKWARD_CASE = Case(
+    "awkward-text",
+    {
+        **DEFAULTS,
+        "project_name": 'Zoë\'s "Best" App 🎈 \\ Co.',
+        "description": 'Counts "clicks" & taps, C:\\temp\\ and all — even 🎈',
+        "author_name": "Zoë O'Brien-Łukasiewicz",
+    },
+)
+CASES = [pytest.param(case, id=case.name) for case in [*option_combinations(), AWKWARD_CASE]]
+
+
+@dataclass(frozen=True)
+class Bake:
+    """A baked project, with what it held right after baking (before any tool ran)."""
+
+    case: Case
+    root: Path
+    files: frozenset[str]  # project-relative POSIX paths
+    empty_dirs: frozenset[str]
+
+    @property
+    def slug(self) -> str:
+        return self.root.name
+
+
+def tree(root: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The files and the empty directories under ``root``, as relative POSIX paths."""
+    paths = list(root.rglob("*"))
+    files = {p.relative_to(root).as_posix() for p in paths if p.is_file()}
+    empty = {p.relative_to(root).as_posix() for p in paths if p.is_dir() and not any(p.iterdir())}
+    return frozenset(files), frozenset(empty)
+
+
+def bake(output_dir: Path, config_file: Path, answers: dict[str, Any]) -> Path:
+    """Bake the template with cookiecutter's Python API, as `cookiecutter --no-input` does."""
+    project = cookiecutter(
+        str(TEMPLATE),
+        no_input=True,
+        output_dir=str(output_dir),
+        extra_context=answers,
+        config_file=str(config_file),
+    )
+    return Path(project)
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command the way a user would in a shell at ``cwd``.
+
+    VIRTUAL_ENV is dropped: it names this suite's environment, and uv would warn
+    that it is not the baked project's .venv.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
+    return subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        check=False,
+    )
+
+
+def output_of(result: subprocess.CompletedProcess[str]) -> str:
+    """A command's exit status and whole output, for an assertion message."""
+    return (
+        f"$ {' '.join(result.args)}\nexit status {result.returncode}\n"
+        f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+    )
+
+
+def load_hook(name: str) -> ModuleType:
+    """Import a hook from its file; its Jinja sits under ``if __name__ == "__main__"``."""
+    spec = importlib.util.spec_from_file_location(name, TEMPLATE / "hooks" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def cookiecutter_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A config of our own, so the user's ~/.cookiecutterrc neither changes the answers
+    nor receives our replay files."""
+    home = tmp_path_factory.mktemp("cookiecutter-home")
+    config = home / "config.yaml"
+    config.write_text(
+        f"cookiecutters_dir: {json.dumps(str(home / 'cookiecutters'))}\n"
+        f"replay_dir: {json.dumps(str(home / 'replay'))}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+class Baker:
+    """Bakes each case once per test session (per worker under xdist)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory, config_file: Path) -> None:
+        self._tmp_path_factory = tmp_path_factory
+        self._config_file = config_file
+        self._bakes: dict[str, Bake] = {}
+
+    def __call__(self, case: Case) -> Bake:
+        if case.name not in self._bakes:
+            output_dir = self._tmp_path_factory.mktemp(f"bake-{case.name}")
+            root = bake(output_dir, self._config_file, case.answers)
+            files, empty_dirs = tree(root)
+            self._bakes[case.name] = Bake(case, root, files, empty_dirs)
+        return self._bakes[case.name]
+
+
+@pytest.fixture(scope="session")
+def baker(tmp_path_factory: pytest.TempPathFactory, cookiecutter_config: Path) -> Baker:
+    return Baker(tmp_path_factory, cookiecutter_config)
+
+
+@pytest.fixture(scope="session", params=CASES)
+def baked(request: pytest.FixtureRequest, baker: Baker) -> Bake:
+    """The project baked for one case of the matrix."""
+    return baker(request.param)
+
+
+@pytest.fixture(scope="session")
+def pre_hook() -> ModuleType:
+    return load_hook("pre_gen_project")
+
+
+@pytest.fixture(scope="session")
+def post_hook() -> ModuleType:
+    return load_hook("post_gen_project")
+
+
+# Parametrized fixtures whose one value costs a bake: their tests share an xdist group.
+SHARED_FIXTURES = ("baked", "refusal")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep the tests of one bake on one xdist worker (with --dist loadgroup), so the
+    bake and the uv environment in it are made once rather than once per worker."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        for fixture in SHARED_FIXTURES:
+            if fixture in params:
+                value = params[fixture]
+                name = value.name if isinstance(value, Case) else repr(value)
+                item.add_marker(pytest.mark.xdist_group(f"{fixture}-{name}"))

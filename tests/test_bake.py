@@ -1,0 +1,121 @@
+"""Every option combination bakes a project that is complete, clean, and works."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+
+import yaml
+from conftest import CONTEXT, PROJECT_TEMPLATE, UV, Bake, output_of, run
+
+# Where braces belong after baking: (glob over project-relative paths, what may stay).
+# GitHub Actions expressions are `${{ … }}`, kept by {% raw %} in the template.
+BRACES_ALLOWED = [(".github/workflows/*.yml", re.compile(r"\$\{\{.*?\}\}"))]
+# A closing "}}" alone is not looked for: nested dicts and inline tables close that way
+# in Python, TOML and YAML, and an unrendered expression still leaves its "{{".
+JINJA_MARKERS = ("{{", "{%", "%}", "{#")
+
+
+def expected_files(bake: Bake) -> set[str]:
+    """Every file of the project template, named for this slug, minus what ``_prune``
+    gives to the options this bake switched off."""
+    files = {
+        path.relative_to(PROJECT_TEMPLATE)
+        .as_posix()
+        .replace("{{cookiecutter.project_slug}}", bake.slug)
+        for path in PROJECT_TEMPLATE.rglob("*")
+        if path.is_file()
+    }
+    for option, owned in CONTEXT["_prune"].items():
+        if bake.case.answers[option]:
+            continue
+        for entry in owned:
+            pruned = entry.format(package=bake.slug).rstrip("/")
+            files = {f for f in files if f != pruned and not f.startswith(pruned + "/")}
+    return files
+
+
+def test_bake_has_every_expected_file(baked: Bake) -> None:
+    missing = expected_files(baked) - baked.files
+    assert not missing, f"baked project lacks {sorted(missing)}"
+
+
+def test_bake_has_no_file_beyond_the_expected_ones(baked: Bake) -> None:
+    extra = baked.files - expected_files(baked)
+    assert not extra, f"baked project has unexpected {sorted(extra)}"
+
+
+def test_bake_leaves_no_empty_directory(baked: Bake) -> None:
+    # Git keeps no empty directory, so a fresh clone of the template would bake without it.
+    assert not baked.empty_dirs
+
+
+def test_every_file_is_utf8_text(baked: Bake) -> None:
+    undecodable = []
+    for relative in sorted(baked.files):
+        try:
+            (baked.root / relative).read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            undecodable.append(relative)
+    assert not undecodable, f"binary or non-UTF-8 files baked: {undecodable}"
+
+
+def test_no_jinja_is_left_in_any_file(baked: Bake) -> None:
+    leftovers = []
+    for relative in sorted(baked.files):
+        text = (baked.root / relative).read_bytes().decode("utf-8", errors="replace")
+        for pattern, allowed in BRACES_ALLOWED:
+            if fnmatch.fnmatchcase(relative, pattern):
+                text = allowed.sub("", text)
+        for number, line in enumerate(text.splitlines(), start=1):
+            if any(marker in line for marker in JINJA_MARKERS):
+                leftovers.append(f"{relative}:{number}: {line.strip()}")
+    assert not leftovers, "Jinja left after baking:\n" + "\n".join(leftovers)
+
+
+def test_toml_files_parse(baked: Bake) -> None:
+    toml_files = {"pyproject.toml", ".streamlit/config.toml"} | {
+        f for f in baked.files if f.endswith((".toml", ".toml.example"))
+    }
+    for relative in sorted(toml_files):
+        text = (baked.root / relative).read_text(encoding="utf-8")
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise AssertionError(f"{relative} is not valid TOML: {error}\n{text}") from error
+
+
+def test_yaml_files_parse_to_mappings(baked: Bake) -> None:
+    yaml_files = sorted(f for f in baked.files if f.endswith((".yml", ".yaml")))
+    assert yaml_files, "the project ships at least .pre-commit-config.yaml"
+    for relative in yaml_files:
+        text = (baked.root / relative).read_text(encoding="utf-8")
+        assert isinstance(yaml.safe_load(text), dict), f"{relative} is not a YAML mapping"
+
+
+def test_pre_commit_runs_the_ruff_that_pyproject_pins(baked: Bake) -> None:
+    pyproject = tomllib.loads((baked.root / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [
+        re.fullmatch(r"ruff\s*~=\s*([\d.]+)", dependency)
+        for dependency in pyproject["dependency-groups"]["dev"]
+    ]
+    (pinned,) = [match.group(1) for match in pins if match]
+    config = yaml.safe_load((baked.root / ".pre-commit-config.yaml").read_text("utf-8"))
+    (rev,) = [repo["rev"] for repo in config["repos"] if repo["repo"].endswith("/ruff-pre-commit")]
+    assert rev == f"v{pinned}"
+
+
+def test_ruff_check_passes_without_fixes(baked: Bake) -> None:
+    result = run(*UV, "run", "ruff", "check", "--no-fix", ".", cwd=baked.root)
+    assert result.returncode == 0, output_of(result)
+
+
+def test_ruff_format_check_passes(baked: Bake) -> None:
+    result = run(*UV, "run", "ruff", "format", "--check", ".", cwd=baked.root)
+    assert result.returncode == 0, output_of(result)
+
+
+def test_baked_test_suite_passes(baked: Bake) -> None:
+    result = run(*UV, "run", "pytest", cwd=baked.root)
+    assert result.returncode == 0, output_of(result)

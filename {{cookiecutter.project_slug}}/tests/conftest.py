@@ -1,0 +1,95 @@
+"""Fixtures that drive the whole app the way a person does, one interaction at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from {{ cookiecutter.project_slug }} import state
+from {{ cookiecutter.project_slug }}.pages import ACCOUNT, HOME
+
+ENTRYPOINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+
+
+class ScriptRuns:
+    """Counts script runs. init_state() is the first thing every run does, so each
+    call to it is one run of streamlit_app.py."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def wrap(self, init_state):
+        def counted_init_state(*args, **kwargs):
+            self.count += 1
+            return init_state(*args, **kwargs)
+
+        return counted_init_state
+
+
+class User:
+    """One browser tab on the app. Every action is one interaction: it must cost
+    exactly one script run and leave no exception on the page."""
+
+    def __init__(self, runs: ScriptRuns) -> None:
+        self.runs = runs
+        self.at = AppTest.from_file(str(ENTRYPOINT), default_timeout=30)
+        self._interact(self.at.run)
+
+    def _interact(self, action) -> None:
+        before = self.runs.count
+        action()
+        assert not self.at.exception, [e.value for e in self.at.exception]
+        assert self.runs.count - before == 1, f"{self.runs.count - before} script runs"
+
+    def click(self, key: str) -> User:
+        self._interact(self.at.button(key=key).click().run)
+        return self
+
+    def type(self, key: str, text: str) -> User:
+        self._interact(self.at.text_input(key=key).input(text).run)
+        return self
+
+    def open(self, path: str) -> User:
+        self._interact(self.at.switch_page(path).run)
+        return self
+
+    @property
+    def title(self) -> str:
+        return self.at.title[0].value
+
+    @property
+    def state(self):
+        return self.at.session_state
+
+
+@pytest.fixture
+def script_runs(monkeypatch: pytest.MonkeyPatch) -> ScriptRuns:
+    runs = ScriptRuns()
+    monkeypatch.setattr(state, "init_state", runs.wrap(state.init_state))
+    return runs
+
+
+@pytest.fixture
+def new_user(script_runs: ScriptRuns):
+    """Opens a new browser tab (a new session) on the app's home page."""
+    return lambda: User(script_runs)
+
+
+@pytest.fixture
+def user(new_user) -> User:
+    return new_user()
+
+
+@pytest.fixture
+def signed_in_user(user: User) -> User:
+    user.open(ACCOUNT.path).type("account.name_input", "Ada").click("account.sign_in")
+    user.open(HOME.path)
+    return user
+
+
+@pytest.fixture
+def isolated_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lets a test register features without leaking them into other tests."""
+    monkeypatch.setattr(state, "_FEATURES", dict(state._FEATURES))

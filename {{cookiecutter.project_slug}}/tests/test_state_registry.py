@@ -1,0 +1,72 @@
+"""The defaults-initialisation module, tested on plain dicts standing in for sessions."""
+
+import pytest
+
+from {{ cookiecutter.project_slug }} import state
+from {{ cookiecutter.project_slug }}.account.state import USER
+from {{ cookiecutter.project_slug }}.counter.state import COUNT, HISTORY, LABEL
+from {{ cookiecutter.project_slug }}.counter.state import FEATURE as COUNTER
+
+
+def test_init_state_gives_every_registered_key_its_default():
+    session = {}
+    state.init_state(session)
+    expected = {key: value for f in state.features() for key, value in f.defaults.items()}
+    assert session == expected
+
+
+def test_init_state_never_overwrites_a_value_the_session_holds():
+    session = {COUNT: 7, LABEL: "Cups of tea"}
+    state.init_state(session)
+    state.init_state(session)
+    assert session[COUNT] == 7
+    assert session[LABEL] == "Cups of tea"
+
+
+def test_each_session_gets_its_own_copy_of_a_mutable_default():
+    first, second = {}, {}
+    state.init_state(first)
+    state.init_state(second)
+    first[HISTORY].append("+1")
+    assert second[HISTORY] == []
+    assert COUNTER.defaults[HISTORY] == []
+
+
+@pytest.mark.parametrize("key", ["items", "keys", "values", "get", "update", "clear", "to_dict"])
+@pytest.mark.usefixtures("isolated_registry")
+def test_a_key_named_like_a_session_state_method_is_refused(key):
+    with pytest.raises(ValueError, match=f"clashes with st.session_state.{key}"):
+        state.register("clashing", {key: 0})
+
+
+@pytest.mark.usefixtures("isolated_registry")
+def test_a_key_that_belongs_to_another_feature_is_refused():
+    with pytest.raises(ValueError, match="already belongs to 'counter'"):
+        state.register("copycat", {COUNT: 1})
+
+
+@pytest.mark.usefixtures("isolated_registry")
+def test_registering_a_feature_again_replaces_it_as_a_reloaded_module_does():
+    state.register("demo", {"demo.value": 1})
+    state.register("demo", {"demo.value": 2})
+    session = {}
+    state.init_state(session)
+    assert session["demo.value"] == 2
+
+
+def test_reset_feature_restores_only_that_feature():
+    session = {}
+    state.init_state(session)
+    session.update({COUNT: 5, LABEL: "Laps", USER: {"name": "Ada"}})
+    state.reset_feature(COUNTER, session)
+    assert (session[COUNT], session[LABEL]) == (0, "Clicks")
+    assert session[USER] == {"name": "Ada"}
+
+
+def test_reset_all_keeps_the_signed_in_user():
+    session = {}
+    state.init_state(session)
+    session.update({COUNT: 5, USER: {"name": "Ada"}})
+    state.reset_all(session)
+    assert session[COUNT] == 0
+    assert session[USER] == {"name": "Ada"}

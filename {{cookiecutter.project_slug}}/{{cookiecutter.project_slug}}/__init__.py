@@ -1,0 +1,1 @@
+"""The {{ cookiecutter.project_slug }} app: a Streamlit app whose session state follows the rules."""

@@ -1,0 +1,12 @@
+"""Who is signed in, for the sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .state import USER
+
+
+def render_account_status() -> None:
+    user = st.session_state[USER]
+    st.caption(f"Signed in as {user['name']}" if user else "Not signed in")

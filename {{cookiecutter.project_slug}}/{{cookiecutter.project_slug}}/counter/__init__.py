@@ -1,0 +1,1 @@
+"""The home page: the classic click counter, done with callbacks."""
