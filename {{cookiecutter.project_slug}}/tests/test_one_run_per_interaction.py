@@ -1,31 +1,30 @@
 """Every interaction costs exactly one script run: callbacks, never st.rerun().
 
 The ``user`` fixture counts runs and fails any action that costs more or fewer
-than one; this sweep clicks every button that each page shows, so a button added
-later is covered without a new test.
+than one. These sweeps find every button and text input that each page shows on
+a new session, so a widget added later is covered without a new test.
 """
-
-import pytest
 
 from {{ cookiecutter.project_slug }}.pages import PAGES
 
 
-def _button_keys(user):
-    return [button.key for button in user.at.button if button.key]
+def _widgets_on_every_page(new_user, kind):
+    found = []
+    for page in PAGES:
+        widgets = getattr(new_user().open(page.path).at, kind)
+        found += [(page, widget.key) for widget in widgets if widget.key]
+    assert found, f"no {kind} found on any page"
+    return found
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[spec.title for spec in PAGES])
-def test_every_button_on_the_page_costs_one_run(new_user, page):
-    keys = _button_keys(new_user().open(page.path))
-    assert keys, f"no buttons found on {page.title}"
-    for key in keys:
+def test_every_button_costs_one_run(new_user):
+    for page, key in _widgets_on_every_page(new_user, "button"):
         new_user().open(page.path).click(key)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[spec.title for spec in PAGES])
-def test_every_text_input_on_the_page_costs_one_run(new_user, page):
-    for text_input in new_user().open(page.path).at.text_input:
-        new_user().open(page.path).type(text_input.key, "typed")
+def test_every_text_input_costs_one_run(new_user):
+    for page, key in _widgets_on_every_page(new_user, "text_input"):
+        new_user().open(page.path).type(key, "typed")
 
 
 def test_counting_starts_from_the_first_run(script_runs, new_user):

@@ -7,11 +7,12 @@ reset costs one script run and never calls st.rerun().
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from .state import Feature, reset_all, reset_feature
 
 
-def log_out(home: st.Page) -> None:
+def log_out(home: StreamlitPage) -> None:
     """End the session: drop every key, widget values included, and show ``home``.
 
     ``home`` is the st.Page itself: a callback runs before st.navigation has
@@ -21,28 +22,19 @@ def log_out(home: st.Page) -> None:
     st.switch_page(home)
 
 
-def render_session_controls(home: st.Page, feature: Feature) -> None:
+def render_session_controls(home: StreamlitPage, feature: Feature) -> None:
     """The sidebar's reset and log-out buttons; ``feature`` is the current page's."""
-    st.button(
-        "Reset this page",
-        key="session.reset_page",
-        on_click=reset_feature,
-        args=(feature,),
-        help="This page's values back to their defaults.",
-        width="stretch",
+    controls = (
+        ("Reset this page", "reset_page", reset_feature, (feature,), "This page back to defaults."),
+        ("Reset everything", "reset_all", reset_all, (), "Every page; you stay signed in."),
+        ("Log out", "log_out", log_out, (home,), "Clear this session and go back home."),
     )
-    st.button(
-        "Reset everything",
-        key="session.reset_all",
-        on_click=reset_all,
-        help="Every page back to its defaults; you stay signed in.",
-        width="stretch",
-    )
-    st.button(
-        "Log out",
-        key="session.log_out",
-        on_click=log_out,
-        args=(home,),
-        help="Clear this session and go back to the home page.",
-        width="stretch",
-    )
+    for label, name, callback, args, help_text in controls:
+        st.button(
+            label,
+            key=f"session.{name}",
+            on_click=callback,
+            args=args,
+            help=help_text,
+            width="stretch",
+        )
