@@ -7,6 +7,7 @@ and the template's tests both read it. Answers arrive as data, never as code.
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -35,20 +36,22 @@ def prune(root: Path, paths: list[str]) -> None:
             raise FileNotFoundError(f"_prune lists {relative!r}, which the template lacks")
 
 
-def next_steps(slug: str) -> str:
+def next_steps(project: Path) -> str:
+    """What to type next; the hook runs inside the new project, wherever -o put it."""
     return "\n".join(
         (
-            f"Baked ./{slug}. Next:",
-            f"  cd {slug}",
+            f"Baked {project}. Next:",
+            f"  cd {shlex.quote(str(project))}",
             "  uv run streamlit run streamlit_app.py   # serves http://localhost:8501",
             "  uv run pytest                           # the app's AppTest suite",
+            "No uv? python3 -m pip install uv, then type python3 -m uv for uv.",
         )
     )
 
 
 def main(answers: dict) -> int:
     prune(Path.cwd(), unwanted_paths(answers))
-    print(next_steps(answers["project_slug"]))
+    print(next_steps(Path.cwd()))
     return 0
 
 

@@ -12,19 +12,40 @@ import keyword
 import re
 import sys
 
-# Names a project package must not take: importing it would shadow a module that
-# the app or its tests import (Streamlit and what it loads, pytest, the standard library).
-SHADOWED = frozenset(
-    {"streamlit", "pytest", "_pytest", "test", "tests", "conftest", "ruff"}
-    | {"altair", "blinker", "cachetools", "click", "git", "google", "numpy", "packaging"}
-    | {"pandas", "pyarrow", "pydeck", "requests", "tenacity", "toml", "tornado", "watchdog"}
+# Every top-level import name and distribution name (PEP 503, "-" as "_") that a baked
+# project installs, dev group included, at the latest versions and at
+# `uv run --resolution lowest-direct`, on any platform: those that are lowercase identifiers.
+# A slug among them stops uv ("the name is shadowed by your project") or shadows the
+# package at run time, the app's folder being first on sys.path. The template's tests
+# fail when a name is missing. After changing the baked project's dependencies,
+# regenerate this block with: python3 -m uv run python tests/installed_names.py
+# fmt: off
+INSTALLED = frozenset({
+    "altair", "anyio", "attr", "attrs", "certifi", "charset_normalizer", "click", "colorama",
+    "dateutil", "google", "h11", "httptools", "idna", "iniconfig", "itsdangerous", "jinja2",
+    "jsonschema", "jsonschema_specifications", "markupsafe", "multipart", "narwhals", "numpy",
+    "packaging", "pandas", "pillow", "pluggy", "protobuf", "py", "pyarrow", "pydeck", "pygments",
+    "pytest", "python_dateutil", "python_multipart", "referencing", "requests", "rpds", "rpds_py",
+    "ruff", "starlette", "streamlit", "toml", "typing_extensions", "tzdata", "urllib3", "uvicorn",
+    "watchdog", "websockets",
+})
+# fmt: on
+# Names a project package must not take: what the app installs, the standard library
+# (with the modules Python 3.14 adds, for a bake on an older Python), and the names
+# pytest gives meaning to.
+SHADOWED = (
+    INSTALLED
     | set(sys.stdlib_module_names)
+    | {"annotationlib", "compression"}
+    | {"test", "tests", "conftest"}
 )
+MAX_SLUG_LENGTH = 40  # it names a directory, a distribution and a package: keep it typeable
 # A lowercase identifier that is also a valid distribution name (PEP 508: no _ at the ends).
 IDENTIFIER = re.compile(r"[a-z](?:[a-z0-9_]*[a-z0-9])?")
 ACCEPTED = (
-    "use lowercase letters, digits and underscores, starting with a letter and not ending in _, "
-    "and not a keyword or a module name such as json, random, types or streamlit"
+    f"use at most {MAX_SLUG_LENGTH} lowercase letters, digits and underscores, starting with "
+    "a letter and not ending in _, and not a keyword or the name of a module the app uses, "
+    "such as json, random, types or streamlit"
 )
 
 
@@ -32,10 +53,12 @@ def slug_problem(slug: str) -> str | None:
     """Say what is wrong with ``slug`` as a package name, or None if it is fine."""
     if not IDENTIFIER.fullmatch(slug):
         problem = "is not a lowercase Python identifier"
+    elif len(slug) > MAX_SLUG_LENGTH:
+        problem = f"is {len(slug)} characters long, over the limit of {MAX_SLUG_LENGTH}"
     elif keyword.iskeyword(slug):
         problem = "is a Python keyword"
     elif slug in SHADOWED:
-        problem = f"would shadow the module {slug!r} that the app imports"
+        problem = "would shadow a module or package of that name that the app uses"
     else:
         return None
     return f"project_slug {slug!r} {problem}; {ACCEPTED}."

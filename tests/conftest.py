@@ -69,7 +69,29 @@ AWKWARD_CASE = Case(
         "author_name": "Zoë O'Brien-Łukasiewicz",
     },
 )
-CASES = [pytest.param(case, id=case.name) for case in [*option_combinations(), AWKWARD_CASE]]
+# Long answers (a name of 122 characters, a description of 206, an author of 59) must
+# leave every file they land on passing ruff check and ruff format --check, and parsing.
+# The slug is as long as the pre-generation hook allows: 40 characters.
+LONG_CASE = Case(
+    "long-names",
+    {
+        **DEFAULTS,
+        "project_name": (
+            "Quarterly Regional Sales Forecast Review Dashboard for the Northern Europe"
+            " Operations and Logistics Team, Fiscal Year 2027"
+        ),
+        "project_slug": "quarterly_regional_sales_forecast_review",
+        "description": (
+            "Forecasts quarterly sales for every region of Northern Europe, compares them with"
+            " the plan agreed at the start of the year, and lets the operations and logistics"
+            " team review each figure before it is shared."
+        ),
+        "author_name": "Anna-Katharina Maximiliane Fitzgerald-Worthington-Lindqvist",
+    },
+)
+CASES = [
+    pytest.param(case, id=case.name) for case in [*option_combinations(), AWKWARD_CASE, LONG_CASE]
+]
 
 
 @dataclass(frozen=True)
@@ -192,6 +214,21 @@ def pre_hook() -> ModuleType:
 @pytest.fixture(scope="session")
 def post_hook() -> ModuleType:
     return load_hook("post_gen_project")
+
+
+# `uv run` options that install the lowest versions pyproject.toml allows.
+LOWEST_DIRECT = ("--resolution", "lowest-direct")
+# Tests that share the lowest bake run on one xdist worker, which bakes it once.
+ON_LOWEST_BAKE = pytest.mark.xdist_group("lowest-bake")
+# Tests that use the matrix's default bake: in the group pytest_collection_modifyitems
+# gives the matrix's own tests of it, so they reuse its bake and its .venv.
+ON_DEFAULT_BAKE = pytest.mark.xdist_group(f"baked-{DEFAULT_CASE.name}")
+
+
+@pytest.fixture(scope="session")
+def lowest_bake(tmp_path_factory: pytest.TempPathFactory, cookiecutter_config: Path) -> Path:
+    """A bake of its own, so its .venv holds the lowest versions the project allows."""
+    return bake(tmp_path_factory.mktemp("lowest"), cookiecutter_config, DEFAULT_CASE.answers)
 
 
 # Parametrized fixtures whose one value costs a bake: their tests share an xdist group.

@@ -1,4 +1,5 @@
-"""A user's answers reach the baked project intact, whatever characters they hold."""
+"""A user's answers reach the baked project intact, whatever characters they hold
+and however long they are."""
 
 from __future__ import annotations
 
@@ -7,22 +8,28 @@ import tomllib
 import warnings
 from pathlib import Path
 
-from conftest import AWKWARD_CASE, CONTEXT, Baker
+import pytest
+from conftest import AWKWARD_CASE, CONTEXT, LONG_CASE, Baker, Case
+
+# Answers with awkward characters, and answers at the lengths a user may give.
+TEXT_CASES = [pytest.param(case, id=case.name) for case in (AWKWARD_CASE, LONG_CASE)]
 
 
-def pyproject_of(baker: Baker) -> dict:
-    bake = baker(AWKWARD_CASE)
+def pyproject_of(baker: Baker, case: Case) -> dict:
+    bake = baker(case)
     return tomllib.loads((bake.root / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def test_description_survives_in_pyproject(baker: Baker) -> None:
-    project = pyproject_of(baker)["project"]
-    assert project["description"] == AWKWARD_CASE.answers["description"]
+@pytest.mark.parametrize("case", TEXT_CASES)
+def test_description_survives_in_pyproject(baker: Baker, case: Case) -> None:
+    project = pyproject_of(baker, case)["project"]
+    assert project["description"] == case.answers["description"]
 
 
-def test_author_survives_in_pyproject(baker: Baker) -> None:
-    project = pyproject_of(baker)["project"]
-    expected = {"name": AWKWARD_CASE.answers["author_name"], "email": CONTEXT["author_email"]}
+@pytest.mark.parametrize("case", TEXT_CASES)
+def test_author_survives_in_pyproject(baker: Baker, case: Case) -> None:
+    project = pyproject_of(baker, case)["project"]
+    expected = {"name": case.answers["author_name"], "email": CONTEXT["author_email"]}
     assert project["authors"] == [expected]
 
 
@@ -40,7 +47,8 @@ def python_strings(path: Path) -> set[str]:
     }
 
 
-def test_project_name_reaches_the_app_as_a_python_string(baker: Baker) -> None:
-    bake = baker(AWKWARD_CASE)
+@pytest.mark.parametrize("case", TEXT_CASES)
+def test_project_name_reaches_the_app_as_a_python_string(baker: Baker, case: Case) -> None:
+    bake = baker(case)
     strings = set().union(*(python_strings(bake.root / f) for f in bake.files if f.endswith(".py")))
-    assert AWKWARD_CASE.answers["project_name"] in strings
+    assert case.answers["project_name"] in strings

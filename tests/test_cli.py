@@ -17,6 +17,8 @@ REFUSED_SLUGS = [
     pytest.param("random", id="stdlib-random"),
     pytest.param("types", id="stdlib-types"),
     pytest.param("streamlit", id="streamlit"),
+    pytest.param("starlette", id="uv-refuses-a-dependency-name"),
+    pytest.param("quarterly_regional_sales_forecast_reviews", id="41-characters"),
     pytest.param("tests", id="tests"),
     pytest.param("test", id="test"),
     pytest.param("class", id="keyword"),
@@ -95,4 +97,4 @@ def test_cli_bakes_an_accepted_slug_into_its_directory(
     result = bake_with_cli(output_dir, cookiecutter_config, "sales_dashboard2")
     assert result.returncode == 0, output_of(result)
     assert (output_dir / "sales_dashboard2" / "sales_dashboard2" / "__init__.py").is_file()
-    assert "cd sales_dashboard2" in result.stdout
+    assert f"cd {output_dir / 'sales_dashboard2'}" in result.stdout

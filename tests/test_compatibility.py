@@ -11,18 +11,18 @@ import pytest
 from conftest import (
     CONTEXT,
     DEFAULT_CASE,
+    LOWEST_DIRECT,
+    ON_LOWEST_BAKE,
     TEMPLATE,
     UV,
     Baker,
-    bake,
     output_of,
     run,
     tree,
 )
 
-LOWEST = ("run", "--resolution", "lowest-direct")
+LOWEST = ("run", *LOWEST_DIRECT)
 # Tests that share a module fixture's bake run on one xdist worker, which bakes it once.
-ON_LOWEST_BAKE = pytest.mark.xdist_group("lowest-bake")
 ON_MIN_COOKIECUTTER_BAKE = pytest.mark.xdist_group("min-cookiecutter-bake")
 
 
@@ -30,12 +30,6 @@ def release(version: str) -> tuple[int, ...]:
     """A version's release numbers, zero-padded so "1.50" equals "1.50.0"."""
     numbers = tuple(int(part) for part in re.match(r"\d+(?:\.\d+)*", version)[0].split("."))
     return numbers + (0,) * (3 - len(numbers))
-
-
-@pytest.fixture(scope="module")
-def lowest_bake(tmp_path_factory: pytest.TempPathFactory, cookiecutter_config: Path) -> Path:
-    """A bake of its own, so its .venv holds the lowest versions the project allows."""
-    return bake(tmp_path_factory.mktemp("lowest"), cookiecutter_config, DEFAULT_CASE.answers)
 
 
 def streamlit_floor(project: Path) -> str:

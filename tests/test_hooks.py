@@ -21,6 +21,10 @@ def test_slug_problem_accepts_lowercase_identifiers(pre_hook: ModuleType, slug: 
         pytest.param("types", id="stdlib-types"),
         pytest.param("streamlit", id="streamlit"),
         pytest.param("pandas", id="streamlit-dependency"),
+        pytest.param("starlette", id="uv-refuses-a-dependency-name"),
+        pytest.param("narwhals", id="would-shadow-a-dependency"),
+        pytest.param("python_dateutil", id="distribution-name"),
+        pytest.param("iniconfig", id="pytest-dependency"),
         pytest.param("tests", id="tests"),
         pytest.param("test", id="test"),
         pytest.param("conftest", id="conftest"),
@@ -42,6 +46,21 @@ def test_slug_problem_refuses_and_names_the_slug(pre_hook: ModuleType, slug: str
 
 def test_slug_problem_says_what_is_accepted(pre_hook: ModuleType) -> None:
     assert "lowercase letters, digits and underscores" in pre_hook.slug_problem("My-App")
+
+
+def test_slug_problem_accepts_a_slug_of_the_maximum_length(pre_hook: ModuleType) -> None:
+    slug = "quarterly_regional_sales_forecast_review"
+    assert len(slug) == pre_hook.MAX_SLUG_LENGTH == 40
+    assert pre_hook.slug_problem(slug) is None
+
+
+def test_slug_problem_refuses_one_character_more_and_says_the_limit(pre_hook: ModuleType) -> None:
+    slug = "quarterly_regional_sales_forecast_reviews"
+    assert len(slug) == 41
+    problem = pre_hook.slug_problem(slug)
+    assert problem is not None
+    assert "41 characters long, over the limit of 40" in problem
+    assert "at most 40" in problem
 
 
 def test_version_problem_refuses_an_older_cookiecutter(pre_hook: ModuleType) -> None:
@@ -138,13 +157,13 @@ def test_prune_refuses_a_stale_manifest_entry(post_hook: ModuleType, tmp_path: P
         post_hook.prune(root, ["pages/gone.py"])
 
 
-def test_next_steps_enter_the_project_directory(post_hook: ModuleType) -> None:
-    assert "cd my_app" in post_hook.next_steps("my_app")
+def test_next_steps_enter_the_project_directory_wherever_it_is(post_hook: ModuleType) -> None:
+    assert "cd '/tmp/my dir/my_app'" in post_hook.next_steps(Path("/tmp/my dir/my_app"))
 
 
 def test_next_steps_say_how_to_run_the_app(post_hook: ModuleType) -> None:
-    assert "uv run streamlit run streamlit_app.py" in post_hook.next_steps("my_app")
+    assert "uv run streamlit run streamlit_app.py" in post_hook.next_steps(Path("/tmp/my_app"))
 
 
 def test_next_steps_say_how_to_run_the_tests(post_hook: ModuleType) -> None:
-    assert "uv run pytest" in post_hook.next_steps("my_app")
+    assert "uv run pytest" in post_hook.next_steps(Path("/tmp/my_app"))

@@ -6,18 +6,18 @@ initialise state first, then build the navigation and the sidebar, then the page
 
 import streamlit as st
 
+from {{ cookiecutter.project_slug }} import TITLE
 from {{ cookiecutter.project_slug }}.account.status import render_account_status
 from {{ cookiecutter.project_slug }}.inspector import render_inspector
 from {{ cookiecutter.project_slug }}.pages import HOME, PAGES
 from {{ cookiecutter.project_slug }}.session import render_session_controls
 from {{ cookiecutter.project_slug }}.state import init_state
 
-st.set_page_config(page_title={{ cookiecutter.project_name | python_string }}, page_icon="🎈")
+st.set_page_config(page_title=TITLE, page_icon="🎈")
 init_state()
 
 pages = {
-    spec: st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.feature.name)
-    for spec in PAGES
+    spec: st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.name) for spec in PAGES
 }
 page = st.navigation(list(pages.values()))  # the first page is the default
 current = next(spec for spec, candidate in pages.items() if candidate is page)

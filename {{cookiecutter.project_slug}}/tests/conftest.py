@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from {{ cookiecutter.project_slug }} import state
+from {{ cookiecutter.project_slug }}.account.state import NAME_INPUT, SIGN_IN
 from {{ cookiecutter.project_slug }}.pages import ACCOUNT, HOME
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
@@ -51,6 +52,10 @@ class User:
         self._interact(self.at.text_input(key=key).input(text).run)
         return self
 
+    def sign_in(self, name: str) -> User:
+        """Type a name in the Account page's form and submit it."""
+        return self.type(NAME_INPUT, name).click(SIGN_IN)
+
     def open(self, path: str) -> User:
         self._interact(self.at.switch_page(path).run)
         return self
@@ -84,9 +89,8 @@ def user(new_user) -> User:
 
 @pytest.fixture
 def signed_in_user(user: User) -> User:
-    user.open(ACCOUNT.path).type("account.name_input", "Ada").click("account.sign_in")
-    user.open(HOME.path)
-    return user
+    user.open(ACCOUNT.path).sign_in("Ada")
+    return user.open(HOME.path)
 
 
 @pytest.fixture

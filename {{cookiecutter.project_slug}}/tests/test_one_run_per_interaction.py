@@ -25,8 +25,3 @@ def test_every_button_costs_one_run(new_user):
 def test_every_text_input_costs_one_run(new_user):
     for page, key in _widgets_on_every_page(new_user, "text_input"):
         new_user().open(page.path).type(key, "typed")
-
-
-def test_counting_starts_from_the_first_run(script_runs, new_user):
-    new_user()
-    assert script_runs.count == 1

@@ -2,68 +2,84 @@
 
 import pytest
 
+from {{ cookiecutter.project_slug }}.account.state import (
+    ERROR,
+    NAME_INPUT,
+    SIGN_IN,
+    TOKEN,
+    USER,
+)
+from {{ cookiecutter.project_slug }}.counter.state import ADD_ONE, ADD_TEN, COUNT, LABEL
 from {{ cookiecutter.project_slug }}.pages import ACCOUNT, HOME
+from {{ cookiecutter.project_slug }}.session import LOG_OUT, RESET_ALL, RESET_PAGE
+
+SESSION_BUTTONS = [RESET_PAGE, RESET_ALL, LOG_OUT]
 
 
 def test_reset_this_page_restores_only_the_current_page(signed_in_user):
-    user = signed_in_user.type("counter.label", "Laps").click("counter.add_10")
-    user.click("session.reset_page")
+    user = signed_in_user.type(LABEL, "Laps").click(ADD_TEN).click(RESET_PAGE)
     assert user.title == "Clicks: 0"
-    assert user.at.text_input(key="counter.label").value == "Clicks"
-    assert user.state["account.user"] == {"name": "Ada"}
+    assert user.at.text_input(key=LABEL).value == "Clicks"
+    assert user.state[USER] == {"name": "Ada"}
 
 
-def test_reset_this_page_on_the_account_page_signs_out(signed_in_user):
-    user = signed_in_user.click("counter.add_1").open(ACCOUNT.path).click("session.reset_page")
-    assert user.at.text_input(key="account.name_input").value == ""
-    assert user.state["counter.count"] == 1
+def test_reset_this_page_on_the_account_page_clears_the_form_only(user):
+    user.click(ADD_ONE).open(ACCOUNT.path).type(NAME_INPUT, " ").click(SIGN_IN)
+    assert user.state[ERROR]
+    user.type(NAME_INPUT, "Ad").click(RESET_PAGE)
+    assert user.at.text_input(key=NAME_INPUT).value == ""
+    assert not user.at.error
+    assert user.state[COUNT] == 1
 
 
 def test_reset_everything_restores_every_page_and_keeps_the_user_signed_in(signed_in_user):
-    user = signed_in_user.type("counter.label", "Laps").click("counter.add_10")
-    user.click("session.reset_all")
+    user = signed_in_user.type(LABEL, "Laps").click(ADD_TEN).click(RESET_ALL)
     assert user.title == "Clicks: 0"
-    assert user.at.text_input(key="counter.label").value == "Clicks"
+    assert user.at.text_input(key=LABEL).value == "Clicks"
     assert user.at.sidebar.caption[0].value == "Signed in as Ada"
 
 
+def test_reset_everything_clears_a_half_typed_sign_in(user):
+    user.open(ACCOUNT.path).type(NAME_INPUT, "Ad").click(RESET_ALL)
+    assert user.at.text_input(key=NAME_INPUT).value == ""
+
+
 def test_log_out_clears_the_session_and_signs_out(signed_in_user):
-    user = signed_in_user.type("counter.label", "Laps").click("counter.add_10")
-    user.click("session.log_out")
+    user = signed_in_user.type(LABEL, "Laps").click(ADD_TEN).click(LOG_OUT)
     assert user.title == "Clicks: 0"
-    assert user.at.text_input(key="counter.label").value == "Clicks"
+    assert user.at.text_input(key=LABEL).value == "Clicks"
     assert user.at.sidebar.caption[0].value == "Not signed in"
-    assert user.state["account.token"] is None
+    assert user.state[USER] is None
+    assert user.state[TOKEN] is None
 
 
 def test_log_out_returns_to_the_home_page(signed_in_user):
     user = signed_in_user.open(ACCOUNT.path)
     assert user.title == "Account"
-    user.click("session.log_out")
+    user.click(LOG_OUT)
     assert user.title == "Clicks: 0"
 
 
 def test_log_out_drops_keys_no_feature_registered(user):
     user.at.session_state["scratch"] = "left behind"
-    user.click("counter.add_1").click("session.log_out")
+    user.click(ADD_ONE).click(LOG_OUT)
     assert "scratch" not in user.state
 
 
-@pytest.mark.parametrize("button", ["session.reset_page", "session.reset_all", "session.log_out"])
+@pytest.mark.parametrize("button", SESSION_BUTTONS)
 def test_works_on_a_fresh_session(user, button):
     user.click(button)
     assert user.title == "Clicks: 0"
 
 
-@pytest.mark.parametrize("button", ["session.reset_page", "session.reset_all", "session.log_out"])
+@pytest.mark.parametrize("button", SESSION_BUTTONS)
 def test_works_twice_in_a_row(signed_in_user, button):
-    user = signed_in_user.click("counter.add_10").click(button).click(button)
+    user = signed_in_user.click(ADD_TEN).click(button).click(button)
     assert user.title == "Clicks: 0"
 
 
 def test_after_log_out_the_app_works_as_new(signed_in_user):
-    user = signed_in_user.click("session.log_out").click("counter.add_1")
+    user = signed_in_user.click(LOG_OUT).click(ADD_ONE)
     assert user.title == "Clicks: 1"
-    user.open(ACCOUNT.path).type("account.name_input", "Bo").click("account.sign_in")
-    user.open(HOME.path)
+    user.open(ACCOUNT.path).sign_in("Bo").open(HOME.path)
     assert user.at.sidebar.caption[0].value == "Signed in as Bo"

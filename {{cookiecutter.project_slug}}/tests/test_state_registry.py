@@ -54,6 +54,14 @@ def test_registering_a_feature_again_replaces_it_as_a_reloaded_module_does():
     assert session["demo.value"] == 2
 
 
+def test_reset_gives_each_session_a_fresh_copy_of_a_mutable_default():
+    session = {}
+    state.init_state(session)
+    state.reset_feature(COUNTER, session)
+    session[HISTORY].append("+1")
+    assert COUNTER.defaults[HISTORY] == []
+
+
 def test_reset_feature_restores_only_that_feature():
     session = {}
     state.init_state(session)

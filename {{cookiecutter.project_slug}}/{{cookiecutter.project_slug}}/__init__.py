@@ -1,1 +1,4 @@
-"""The {{ cookiecutter.project_slug }} app: a Streamlit app whose session state follows the rules."""
+"""The {{ cookiecutter.project_slug }} Streamlit app."""
+
+# The project's name as typed when it was baked: the browser tab's title.
+TITLE = {{ cookiecutter.project_name | python_string }}  # fmt: skip

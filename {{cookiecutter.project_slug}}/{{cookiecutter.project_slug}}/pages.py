@@ -15,15 +15,18 @@ from .state import Feature
 
 @dataclass(frozen=True)
 class PageSpec:
-    path: str  # the page's script, relative to streamlit_app.py
+    name: str  # the slice's folder, and the page's URL path
     title: str
     icon: str
-    feature: Feature
+    feature: Feature  # what "Reset this page" resets
+
+    @property
+    def path(self) -> str:
+        """The page's script, relative to streamlit_app.py."""
+        return f"{__package__}/{self.name}/page.py"
 
 
-HOME = PageSpec(f"{__package__}/counter/page.py", "Counter", ":material/add:", counter.FEATURE)
-ACCOUNT = PageSpec(
-    f"{__package__}/account/page.py", "Account", ":material/person:", account.FEATURE
-)
+HOME = PageSpec("counter", "Counter", ":material/add:", counter.FEATURE)
+ACCOUNT = PageSpec("account", "Account", ":material/person:", account.SIGN_IN_FORM)
 
 PAGES = (HOME, ACCOUNT)

@@ -11,6 +11,10 @@ from streamlit.navigation.page import StreamlitPage
 
 from .state import Feature, reset_all, reset_feature
 
+RESET_PAGE = "session.reset_page"
+RESET_ALL = "session.reset_all"
+LOG_OUT = "session.log_out"
+
 
 def log_out(home: StreamlitPage) -> None:
     """End the session: drop every key, widget values included, and show ``home``.
@@ -25,16 +29,9 @@ def log_out(home: StreamlitPage) -> None:
 def render_session_controls(home: StreamlitPage, feature: Feature) -> None:
     """The sidebar's reset and log-out buttons; ``feature`` is the current page's."""
     controls = (
-        ("Reset this page", "reset_page", reset_feature, (feature,), "This page back to defaults."),
-        ("Reset everything", "reset_all", reset_all, (), "Every page; you stay signed in."),
-        ("Log out", "log_out", log_out, (home,), "Clear this session and go back home."),
+        ("Reset this page", RESET_PAGE, reset_feature, (feature,), "This page back to defaults."),
+        ("Reset everything", RESET_ALL, reset_all, (), "Every page; you stay signed in."),
+        ("Log out", LOG_OUT, log_out, (home,), "Clear this session and go back home."),
     )
-    for label, name, callback, args, help_text in controls:
-        st.button(
-            label,
-            key=f"session.{name}",
-            on_click=callback,
-            args=args,
-            help=help_text,
-            width="stretch",
-        )
+    for label, key, callback, args, help_text in controls:
+        st.button(label, key=key, on_click=callback, args=args, help=help_text, width="stretch")

@@ -40,7 +40,8 @@ _FEATURES: dict[str, Feature] = {}
 def register(name: str, defaults: Mapping[str, Any], *, keep_on_reset_all: bool = False) -> Feature:
     """Declare a feature's keys and defaults; refuse reserved keys and another's keys.
 
-    Registering a name again replaces it: Streamlit re-imports an edited module.
+    Registering a name again replaces it, so a module that is imported again (a
+    reload while developing) does not fail.
     """
     taken = {
         key: other.name
@@ -69,12 +70,16 @@ def _session(state: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]
 
 
 def init_state(state: MutableMapping[str, Any] | None = None) -> None:
-    """Give every registered key its default, unless the session already has a value."""
+    """Give every registered key its default, unless the session already has a value.
+
+    A value the session has is written back as it is: Streamlit forgets the value of a
+    widget that a run does not draw (its page is not open), and writing the key
+    through session state on every run keeps what the user typed.
+    """
     session = _session(state)
     for feature in _FEATURES.values():
         for key, default in feature.defaults.items():
-            if key not in session:
-                session[key] = copy.deepcopy(default)
+            session[key] = session[key] if key in session else copy.deepcopy(default)
 
 
 def reset_feature(feature: Feature, state: MutableMapping[str, Any] | None = None) -> None:

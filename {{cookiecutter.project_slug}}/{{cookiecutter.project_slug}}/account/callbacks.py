@@ -1,4 +1,4 @@
-"""Signing in, as a widget callback."""
+"""Signing in, as the sign-in form's submit callback."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import secrets
 
 import streamlit as st
 
-from .state import ERROR, MAX_NAME_LENGTH, NAME_INPUT, TOKEN, USER
+from .state import ERROR, NAME_INPUT, TOKEN, USER
 
 
 def sign_in() -> None:
@@ -14,6 +14,6 @@ def sign_in() -> None:
     if not name:
         st.session_state[ERROR] = "Type a display name to sign in."
         return
-    st.session_state[USER] = {"name": name[:MAX_NAME_LENGTH]}
+    st.session_state[USER] = {"name": name}
     st.session_state[TOKEN] = secrets.token_urlsafe(16)
     st.session_state[ERROR] = ""

@@ -1,17 +1,22 @@
-"""The signed-in user's session-state keys. "Reset everything" keeps them; log out drops them."""
+"""The account's session-state keys: who is signed in, and the sign-in form.
+
+Two features, because they reset differently: "Reset everything" and the Account
+page's "Reset this page" clear the form and keep the user signed in; only log out
+(which clears the whole session) signs the user out.
+"""
 
 from __future__ import annotations
 
 from ..state import register
 
-NAME_INPUT = "account.name_input"
 USER = "account.user"  # None, or {"name": ...} once signed in
-TOKEN = "account.token"  # noqa: S105 (a key name; its value, a session secret, is masked)
+# Stands in for the credential a real sign-in keeps; the inspector masks it.
+TOKEN = "account.token"  # noqa: S105 (the key's name, not a secret)
+IDENTITY = register("account", {USER: None, TOKEN: None}, keep_on_reset_all=True)
+
+NAME_INPUT = "account.name_input"
 ERROR = "account.error"
 MAX_NAME_LENGTH = 40
+SIGN_IN_FORM = register("account.sign_in_form", {NAME_INPUT: "", ERROR: ""})
 
-FEATURE = register(
-    "account",
-    {NAME_INPUT: "", USER: None, TOKEN: None, ERROR: ""},
-    keep_on_reset_all=True,
-)
+SIGN_IN = "account.sign_in"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..text import literal
 from .state import USER
 
 
 def render_account_status() -> None:
     user = st.session_state[USER]
-    st.caption(f"Signed in as {user['name']}" if user else "Not signed in")
+    st.caption(f"Signed in as {literal(user['name'])}" if user else "Not signed in")
