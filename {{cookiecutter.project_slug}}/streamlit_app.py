@@ -13,8 +13,8 @@ from {{ cookiecutter.project_slug }}.pages import HOME, PAGES
 from {{ cookiecutter.project_slug }}.session import render_session_controls
 from {{ cookiecutter.project_slug }}.state import init_state
 
-st.set_page_config(page_title=TITLE, page_icon="🎈")
 init_state()
+st.set_page_config(page_title=TITLE, page_icon="🎈")
 
 pages = {
     spec: st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.name) for spec in PAGES
