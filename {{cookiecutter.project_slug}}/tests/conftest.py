@@ -53,7 +53,7 @@ class User:
         return self
 
     def sign_in(self, name: str) -> User:
-        """Type a name in the Account page's form and submit it."""
+        """Type a name on the Account page and click Sign in."""
         return self.type(NAME_INPUT, name).click(SIGN_IN)
 
     def open(self, path: str) -> User:
