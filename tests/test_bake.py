@@ -119,3 +119,29 @@ def test_ruff_format_check_passes(baked: Bake) -> None:
 def test_baked_test_suite_passes(baked: Bake) -> None:
     result = run(*UV, "run", "pytest", cwd=baked.root)
     assert result.returncode == 0, output_of(result)
+
+
+# Words only a starter's own files and lines use. When its option is off, no file of
+# the bake may hold one: no page, state, test, dependency or README section remains.
+TRACES = {
+    "include_wizard": ("wizard",),
+    "include_cart": ("cart", "sqlalchemy", "orders"),
+    "include_model_cache": ("sentiment", "vader"),
+}
+
+
+def test_traces_name_every_option() -> None:
+    assert set(TRACES) == set(CONTEXT["_prune"])
+
+
+def test_an_option_switched_off_leaves_no_trace(baked: Bake) -> None:
+    words = [
+        word for option, words in TRACES.items() if not baked.case.answers[option] for word in words
+    ]
+    found = [
+        f"{relative}: {word}"
+        for relative in sorted(baked.files)
+        for word in words
+        if word in relative.lower() or word in (baked.root / relative).read_text("utf-8").lower()
+    ]
+    assert not found, f"traces of options switched off: {found}"

@@ -52,6 +52,11 @@ class User:
         self._interact(self.at.text_input(key=key).input(text).run)
         return self
 
+    def set(self, kind: str, key: str, value) -> User:
+        """Give any widget a value the way a user would: set("selectbox", ROLE, "Other")."""
+        self._interact(getattr(self.at, kind)(key=key).set_value(value).run)
+        return self
+
     def sign_in(self, name: str) -> User:
         """Type a name on the Account page and click Sign in."""
         return self.type(NAME_INPUT, name).click(SIGN_IN)

@@ -18,5 +18,6 @@ NAME_INPUT = "account.name_input"
 ERROR = "account.error"
 MAX_NAME_LENGTH = 40
 SIGN_IN_FORM = register("account.sign_in_form", {NAME_INPUT: "", ERROR: ""})
+FEATURE = SIGN_IN_FORM  # what the Account page's "Reset this page" resets
 
 SIGN_IN = "account.sign_in"

@@ -1,0 +1,135 @@
+"""The cart's state changes, each run as a widget callback before the script reruns.
+
+A rule that refuses raises CartError before anything is written; the callback then
+stores the message where the page shows it, next to the control that was used.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Mapping
+
+import streamlit as st
+
+from . import model
+from .catalog import load_catalog
+from .model import CartError
+from .state import (
+    AT_ADD,
+    AT_CART,
+    AT_CHECKOUT,
+    CHECKOUT_TOKEN,
+    ERROR,
+    LINES,
+    ORDER_IDS,
+    PICK_QUANTITY,
+    PICK_SKU,
+    PLACED,
+    line_quantity_key,
+)
+from .store import DATABASE_ERRORS, orders_engine, place_order
+
+logger = logging.getLogger(__name__)
+
+
+def _show_error(at: str, message: str) -> None:
+    st.session_state[ERROR] = {"at": at, "message": message}
+
+
+def _change_lines(lines: Mapping[str, int]) -> None:
+    """Store the cart's new content and make every line's quantity input show it.
+
+    An input whose line is gone is not drawn on the next run, and Streamlit drops its
+    value then: a product added again later starts from its new quantity."""
+    for sku, quantity in lines.items():
+        st.session_state[line_quantity_key(sku)] = quantity
+    st.session_state[LINES] = dict(lines)
+    st.session_state[CHECKOUT_TOKEN] = secrets.token_hex(16) if lines else ""
+    st.session_state[ERROR] = None
+    st.session_state[PLACED] = None
+
+
+def add_to_cart() -> None:
+    try:
+        lines = model.add(
+            st.session_state[LINES],
+            load_catalog(),
+            st.session_state[PICK_SKU],
+            st.session_state[PICK_QUANTITY],
+        )
+    except CartError as refused:
+        _show_error(AT_ADD, str(refused))
+        return
+    _change_lines(lines)
+
+
+def change_quantity(sku: str) -> None:
+    """The on_change of a line's quantity input; a refused value is put back."""
+    lines = st.session_state[LINES]
+    key = line_quantity_key(sku)
+    if sku not in lines:
+        # A double click sends the second click with the page as it was drawn, inputs
+        # of lines removed since included: nothing was asked of this line.
+        return
+    try:
+        changed = model.set_quantity(lines, load_catalog(), sku, st.session_state[key])
+    except CartError as refused:
+        st.session_state[key] = lines[sku]  # the input shows the line's quantity again
+        _show_error(key, f"{refused} The quantity stays {lines[sku]}.")
+        return
+    _change_lines(changed)
+
+
+def remove_line(sku: str) -> None:
+    try:
+        lines = model.remove(st.session_state[LINES], sku)
+    except CartError as refused:
+        _show_error(AT_CART, str(refused))
+        return
+    _change_lines(lines)
+
+
+def clear_cart() -> None:
+    try:
+        lines = model.clear(st.session_state[LINES])
+    except CartError as refused:
+        _show_error(AT_CART, str(refused))
+        return
+    _change_lines(lines)
+
+
+def check_out() -> None:
+    """Write the order; empty the cart only once the database has committed it."""
+    lines = st.session_state[LINES]
+    if not lines:
+        # Right after an order (a double click, say) its confirmation says why.
+        if st.session_state[PLACED] is None:
+            _show_error(AT_CHECKOUT, "Your cart is empty: add a product before checking out.")
+        return
+    try:
+        priced = model.priced(lines, load_catalog())
+    except CartError as refused:
+        _show_error(AT_CHECKOUT, str(refused))
+        return
+    token = st.session_state[CHECKOUT_TOKEN] or secrets.token_hex(16)
+    st.session_state[CHECKOUT_TOKEN] = token
+    try:
+        order_id = place_order(orders_engine(), token, priced)
+    except DATABASE_ERRORS as failure:
+        logger.exception("checkout failed; the cart is kept")
+        _show_error(
+            AT_CHECKOUT,
+            f"Your order was not placed: the orders database failed "
+            f"({type(failure).__name__}). Your cart is unchanged; try again.",
+        )
+        return
+    placed = {
+        "order_id": order_id,
+        "items": model.item_count(lines),
+        "total": model.money(model.total(priced)),
+    }
+    _change_lines({})
+    st.session_state[PLACED] = placed
+    if order_id not in st.session_state[ORDER_IDS]:
+        st.session_state[ORDER_IDS] = [*st.session_state[ORDER_IDS], order_id]

@@ -1,0 +1,122 @@
+"""Shop page: one catalog for everyone, one cart per session, orders in a database."""
+
+import logging
+
+import streamlit as st
+
+from {{ cookiecutter.project_slug }}.cart import state as cart
+from {{ cookiecutter.project_slug }}.cart.callbacks import (
+    add_to_cart,
+    change_quantity,
+    check_out,
+    clear_cart,
+    remove_line,
+)
+from {{ cookiecutter.project_slug }}.cart.catalog import load_catalog
+from {{ cookiecutter.project_slug }}.cart.model import CartError, money, priced, total
+from {{ cookiecutter.project_slug }}.cart.store import (
+    DATABASE_ERRORS,
+    orders_engine,
+    read_orders,
+)
+from {{ cookiecutter.project_slug }}.text import literal
+
+# A float input shown without decimals. An integer input turns a typed 2.5 into 2
+# before any callback sees it; this one passes 2.5 on, for the cart's rules to refuse.
+QUANTITY_INPUT = {"step": 1.0, "format": "%g"}
+logger = logging.getLogger(__name__)
+
+
+def show_error(at: str) -> None:
+    """The cart's error, if it belongs at this place on the page."""
+    error = st.session_state[cart.ERROR]
+    if error and error["at"] == at:
+        st.error(literal(error["message"]))
+
+
+catalog = load_catalog()
+labels = {sku: f"{product.name} · {money(product.price)}" for sku, product in catalog.items()}
+
+st.title("Shop")
+st.caption(
+    "The catalog is the same for everyone (st.cache_data), your cart is yours alone "
+    "(st.session_state), and orders go to a database (st.connection)."
+)
+
+st.subheader("Add to cart")
+pick, quantity, add = st.columns([3, 1, 1], vertical_alignment="bottom")
+pick.selectbox(
+    "Product",
+    list(labels),
+    format_func=lambda sku: labels.get(sku, sku),
+    key=cart.PICK_SKU,
+    placeholder="Choose a product",
+)
+quantity.number_input("Quantity", key=cart.PICK_QUANTITY, **QUANTITY_INPUT)
+add.button("Add to cart", key=cart.ADD, on_click=add_to_cart, width="stretch")
+show_error(cart.AT_ADD)
+
+st.subheader("Your cart")
+try:
+    lines = priced(st.session_state[cart.LINES], catalog)
+except CartError as gone:  # the catalog lost a product this cart holds
+    lines = []
+    st.error(literal(f"{gone} The catalog has changed: clear the cart to go on."))
+if not st.session_state[cart.LINES]:
+    st.caption("Your cart is empty.")
+for line in lines:
+    sku = line.product.sku
+    key = cart.line_quantity_key(sku)
+    # Streamlit forgets an input's value while its page is closed: start it from the line.
+    st.session_state.setdefault(key, line.quantity)
+    name, price, count, amount, remove = st.columns([3, 1, 1, 1, 1], vertical_alignment="center")
+    name.markdown(literal(line.product.name))
+    price.markdown(literal(money(line.product.price)))
+    count.number_input(
+        f"Quantity of {line.product.name}",
+        key=key,
+        on_change=change_quantity,
+        args=(sku,),
+        label_visibility="collapsed",
+        **QUANTITY_INPUT,
+    )
+    amount.markdown(literal(money(line.amount)))
+    remove.button("Remove", key=cart.remove_line_key(sku), on_click=remove_line, args=(sku,))
+    show_error(key)
+
+st.metric("Total", money(total(lines)))
+clear, check = st.columns(2)
+clear.button("Clear cart", key=cart.CLEAR, on_click=clear_cart, width="stretch")
+check.button("Check out", key=cart.CHECK_OUT, on_click=check_out, type="primary", width="stretch")
+show_error(cart.AT_CART)
+show_error(cart.AT_CHECKOUT)
+placed = st.session_state[cart.PLACED]
+if placed:
+    items = f"{placed['items']} item" + ("" if placed["items"] == 1 else "s")
+    st.success(
+        f"Order #{placed['order_id']} placed: {items}, {literal(placed['total'])}. Thank you!"
+    )
+
+st.subheader("Your orders")
+order_ids = st.session_state[cart.ORDER_IDS]
+if not order_ids:
+    st.caption("No order placed in this session yet.")
+else:
+    try:
+        orders = read_orders(orders_engine(), order_ids)
+    except DATABASE_ERRORS:
+        logger.exception("could not read this session's orders")
+        st.warning("Your orders could not be read from the database just now.")
+    else:
+        st.dataframe(
+            [
+                {
+                    "Order": order.id,
+                    "Placed (UTC)": f"{order.placed_at:%Y-%m-%d %H:%M}",
+                    "Items": order.items,
+                    "Total": money(order.total),
+                }
+                for order in orders
+            ],
+            hide_index=True,
+        )

@@ -1,0 +1,157 @@
+"""Orders in a database, through st.connection: written at checkout, read back by id.
+
+Without configuration the orders go to a SQLite file in the project's data folder,
+created on the first checkout. A ``url`` under ``[connections.orders]`` in
+``.streamlit/secrets.toml`` sends them to another database (see secrets.toml.example).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import streamlit as st
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from .catalog import DATA_DIR
+from .model import PricedLine, cents, total
+
+CONNECTION = "orders"  # the [connections.orders] section of secrets.toml
+DEFAULT_DATABASE = DATA_DIR / "orders.sqlite"
+
+# What a database that is down, locked, unwritable or misconfigured raises; a missing
+# driver (psycopg for PostgreSQL, say) is an ImportError.
+DATABASE_ERRORS = (SQLAlchemyError, ImportError)
+
+METADATA = MetaData()
+ORDERS = Table(
+    "shop_orders",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    # One per cart content: a checkout retried with the same token finds its order.
+    Column("checkout_token", String(64), nullable=False, unique=True),
+    Column("placed_at", DateTime(timezone=True), nullable=False),
+    Column("total_cents", Integer, nullable=False),
+)
+ORDER_LINES = Table(
+    "shop_order_lines",
+    METADATA,
+    Column("order_id", ForeignKey(ORDERS.c.id), primary_key=True),
+    Column("sku", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("unit_price_cents", Integer, nullable=False),
+    Column("quantity", Integer, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    id: int
+    placed_at: datetime
+    items: int
+    total: Decimal
+
+
+def connection_settings() -> dict[str, Any]:
+    """What st.connection gets: the url from secrets, else the embedded SQLite file.
+
+    The url is passed explicitly, even when it comes from secrets, for two reasons.
+    st.connection caches one connection per name and arguments, so another url gets
+    its own engine instead of a cached one still bound to the old database. And
+    Streamlit's own lookup reads the process-wide secrets, which AppTest's
+    ``at.secrets`` does not reach; reading ``st.secrets`` here lets tests point the
+    app at a temporary database the same way a user points it at PostgreSQL.
+    """
+    try:
+        section = st.secrets.get("connections", {}).get(CONNECTION, {})
+    except FileNotFoundError:  # no secrets.toml at all: the embedded default
+        section = {}
+    if "url" in section:
+        return {"url": section["url"]}
+    if section:  # dialect, host, username...: Streamlit builds the url from them
+        return {}
+    return {"url": f"sqlite:///{DEFAULT_DATABASE.as_posix()}"}
+
+
+def orders_engine() -> Engine:
+    """The SQLAlchemy engine of the orders connection, shared by every session."""
+    return st.connection(CONNECTION, type="sql", **connection_settings()).engine
+
+
+def place_order(engine: Engine, token: str, lines: Sequence[PricedLine]) -> int:
+    """Write an order and its lines in one transaction; return the order's id.
+
+    A second call with the same token writes nothing and returns the first order's
+    id: the UNIQUE token turns a retried checkout into a lookup.
+    """
+    METADATA.create_all(engine)  # checks first; creates the tables on first use
+    try:
+        with engine.begin() as db:  # commits at the end, or rolls everything back
+            order_id = db.execute(
+                insert(ORDERS).values(
+                    checkout_token=token,
+                    placed_at=datetime.now(UTC),
+                    total_cents=cents(total(lines)),
+                )
+            ).inserted_primary_key[0]
+            db.execute(
+                insert(ORDER_LINES),
+                [
+                    {
+                        "order_id": order_id,
+                        "sku": line.product.sku,
+                        "name": line.product.name,
+                        "unit_price_cents": cents(line.product.price),
+                        "quantity": line.quantity,
+                    }
+                    for line in lines
+                ],
+            )
+    except IntegrityError:
+        existing = _order_with_token(engine, token)
+        if existing is None:
+            raise
+        return existing
+    return order_id
+
+
+def _order_with_token(engine: Engine, token: str) -> int | None:
+    with engine.connect() as db:
+        return db.scalar(select(ORDERS.c.id).where(ORDERS.c.checkout_token == token))
+
+
+def read_orders(engine: Engine, ids: Sequence[int]) -> list[OrderSummary]:
+    """The orders with these ids, oldest first, as the database has them."""
+    query = (
+        select(
+            ORDERS.c.id,
+            ORDERS.c.placed_at,
+            func.sum(ORDER_LINES.c.quantity),
+            ORDERS.c.total_cents,
+        )
+        .join(ORDER_LINES, ORDER_LINES.c.order_id == ORDERS.c.id)
+        .where(ORDERS.c.id.in_(list(ids)))
+        .group_by(ORDERS.c.id, ORDERS.c.placed_at, ORDERS.c.total_cents)
+        .order_by(ORDERS.c.id)
+    )
+    with engine.connect() as db:
+        return [
+            OrderSummary(order_id, placed_at, int(items), Decimal(total_cents) / 100)
+            for order_id, placed_at, items, total_cents in db.execute(query)
+        ]

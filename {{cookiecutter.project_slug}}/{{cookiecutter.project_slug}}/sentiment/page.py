@@ -1,0 +1,74 @@
+"""Sentiment page: a model loaded once per process, each user's results kept in session state.
+
+The model runs only in the Analyse button's callback. Every other interaction (the
+display controls, another page, a reset) reruns this script, which only redraws what
+session state already holds.
+"""
+
+import html
+
+import streamlit as st
+
+from {{ cookiecutter.project_slug }}.sentiment import model
+from {{ cookiecutter.project_slug }}.sentiment import state as sentiment
+from {{ cookiecutter.project_slug }}.sentiment.callbacks import analyse_text
+
+
+def percent(fraction: float) -> str:
+    # Not an f-string format spec: a percent sign before a closing brace reads as the
+    # end of a Jinja tag in the template this file is baked from.
+    return format(fraction, ".0%")
+
+
+st.title("Sentiment")
+st.caption(
+    "The model is loaded once per server process and shared by every session; "
+    "your results are kept in this tab's session only."
+)
+# No max_chars: Streamlit would cut a longer paste silently; the callback refuses it
+# with a message instead.
+st.text_area(
+    f"Text to analyse (up to {sentiment.MAX_TEXT_LENGTH:,} characters)",
+    key=sentiment.TEXT,
+    placeholder="A review, a message, a sentence…",
+)
+st.button("Analyse", key=sentiment.ANALYSE, on_click=analyse_text, type="primary")
+if st.session_state[sentiment.ERROR]:
+    st.error(st.session_state[sentiment.ERROR])
+
+size_column, details_column = st.columns(2)
+size_column.slider(
+    "Result size",
+    min_value=sentiment.MIN_FONT_SIZE,
+    max_value=sentiment.MAX_FONT_SIZE,
+    step=2,
+    format="%d px",
+    key=sentiment.FONT_SIZE,
+)
+details_column.toggle("Show details", key=sentiment.SHOW_DETAILS)
+
+results = st.session_state[sentiment.RESULTS]
+if not results:
+    st.info("Type a text and click Analyse to see its sentiment.")
+else:
+    latest = results[-1]
+    size = st.session_state[sentiment.FONT_SIZE]
+    # Only the label and a number go into HTML, the label escaped in case a swapped-in
+    # model returns markup; the user's own text never does.
+    st.html(
+        f'<p style="font-size: {size}px; margin: 0"><strong>{html.escape(latest["label"])}'
+        f"</strong> · {percent(latest['confidence'])} confidence</p>"
+    )
+    st.text(latest["text"])  # what the user typed, shown as text, never as markup
+    if st.session_state[sentiment.SHOW_DETAILS]:
+        st.json(latest["scores"])
+        st.caption(model.DESCRIPTION)
+
+    st.subheader(f"This session's last {sentiment.HISTORY_LENGTH} results")
+    st.dataframe(
+        [
+            {"Text": r["text"], "Sentiment": r["label"], "Confidence": percent(r["confidence"])}
+            for r in reversed(results)
+        ],
+        hide_index=True,
+    )

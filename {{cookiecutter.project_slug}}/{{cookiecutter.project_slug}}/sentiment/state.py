@@ -1,0 +1,37 @@
+"""The sentiment page's session-state keys, their defaults, and its button key.
+
+Results live here, per session; the model itself does not (see model.py): it is
+loaded once per server process and shared, so resetting or logging out drops a
+user's results and leaves the model loaded.
+"""
+
+from __future__ import annotations
+
+from ..state import register
+
+TEXT = "sentiment.text"  # the text area
+# This session's analyses, oldest first, at most HISTORY_LENGTH of them; the last one
+# is the result on show. Each is plain data, {"text", "label", "confidence", "scores"},
+# so the inspector can show it.
+RESULTS = "sentiment.results"
+ERROR = "sentiment.error"  # why the last click did not produce a new result, or ""
+FONT_SIZE = "sentiment.font_size"  # display only: the result's size, in pixels
+SHOW_DETAILS = "sentiment.show_details"  # display only: the model's raw scores
+
+MAX_TEXT_LENGTH = 1000  # characters; a longer text is refused, never cut
+HISTORY_LENGTH = 5
+MIN_FONT_SIZE, DEFAULT_FONT_SIZE, MAX_FONT_SIZE = 14, 24, 48
+
+FEATURE = register(
+    "sentiment",
+    {
+        TEXT: "",
+        RESULTS: [],
+        ERROR: "",
+        FONT_SIZE: DEFAULT_FONT_SIZE,
+        SHOW_DETAILS: False,
+    },
+)
+
+# Buttons hold no state worth keeping; their keys are named once for the page and tests.
+ANALYSE = "sentiment.analyse"

@@ -1,0 +1,57 @@
+"""The wizard's session-state keys, their defaults, its limits and its button keys.
+
+Each answer lives under its widget's own key. Streamlit drops the value of a widget
+that a run does not draw, so the name typed on step 1 would be gone by step 2; these
+keys are registered, and init_state() writes every registered key back on each run,
+which keeps the answers of the steps that are not on screen.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from ..state import Feature, register
+
+NAME = "wizard.name"  # step 1: the text input
+ROLE = "wizard.role"  # step 2: the selectbox; None until a role is chosen
+GOAL = "wizard.goal"  # step 3: the text area
+STEP = "wizard.step"  # the step asked for; the page never shows one past an incomplete answer
+ERRORS = "wizard.errors"  # {answer key: message}, set by Next
+SUBMITTED = "wizard.submitted"  # True once Submit has recorded the answers in the form
+SUBMISSIONS = "wizard.submissions"  # every recorded submission, oldest first
+
+ANSWERS = (NAME, ROLE, GOAL)  # step n asks for ANSWERS[n - 1]
+REVIEW = len(ANSWERS) + 1  # the last step: check the answers, then Submit
+LABELS = {NAME: "Name", ROLE: "Role", GOAL: "Goal"}  # on the widgets and in each submission
+ROLES = ("Student", "Developer", "Data scientist", "Designer", "Researcher", "Other")
+MAX_NAME_LENGTH = 50
+MAX_GOAL_LENGTH = 500
+
+FEATURE = register(
+    "wizard",
+    {
+        NAME: "",
+        ROLE: None,
+        GOAL: "",
+        STEP: 1,
+        ERRORS: {},
+        SUBMITTED: False,
+        SUBMISSIONS: [],
+    },
+)
+# What "Start over" resets: the form, not the list of past submissions. It is not
+# registered (FEATURE already holds these keys); reset_feature() takes it as it is.
+FORM = Feature(
+    "wizard.form",
+    MappingProxyType({key: value for key, value in FEATURE.defaults.items() if key != SUBMISSIONS}),
+)
+
+# A key per step for Next and Back. The second click of a double click comes from the
+# page as it was drawn, and Streamlit runs whatever callback the latest run bound to
+# that key: with one Next key for every step, a double click on step 1 ran step 2's Next
+# and could skip a step. With a key per step it runs step 1's Next again, which changes
+# nothing, or is dropped.
+NEXT = {step: f"wizard.next.{step}" for step in range(1, REVIEW)}  # the review has Submit
+BACK = {step: f"wizard.back.{step}" for step in range(2, REVIEW + 1)}  # step 1 has no Back
+SUBMIT = "wizard.submit"
+START_OVER = "wizard.start_over"
