@@ -6,11 +6,14 @@ combination of them: a new option is covered without editing a test.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import itertools
 import json
 import os
 import subprocess
+import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +21,8 @@ from typing import Any, NamedTuple
 
 import pytest
 from cookiecutter.main import cookiecutter
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from uv import find_uv_bin
 
 TEMPLATE = Path(__file__).resolve().parent.parent
@@ -128,17 +133,21 @@ def bake(output_dir: Path, config_file: Path, answers: dict[str, Any]) -> Path:
     return Path(project)
 
 
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a command the way a user would in a shell at ``cwd``.
+def run(
+    *args: str | bytes | Path, cwd: Path, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a command the way a user would in a shell at ``cwd``, typing ``input``.
 
     VIRTUAL_ENV is dropped: it names this suite's environment, and uv would warn
-    that it is not the baked project's .venv.
+    that it is not the baked project's .venv. A bytes argument is passed as it is,
+    as a shell passes bytes that are not UTF-8.
     """
     env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
     return subprocess.run(
-        [str(arg) for arg in args],
+        [arg if isinstance(arg, bytes) else str(arg) for arg in args],
         cwd=cwd,
         env=env,
+        input=input,
         capture_output=True,
         text=True,
         timeout=SUBPROCESS_TIMEOUT,
@@ -149,19 +158,24 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 def output_of(result: subprocess.CompletedProcess[str]) -> str:
     """A command's exit status and whole output, for an assertion message."""
     return (
-        f"$ {' '.join(result.args)}\nexit status {result.returncode}\n"
+        f"$ {' '.join(map(os.fsdecode, result.args))}\nexit status {result.returncode}\n"
         f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
     )
 
 
-def load_hook(name: str) -> ModuleType:
-    """Import a hook from its file; its Jinja sits under ``if __name__ == "__main__"``."""
-    spec = importlib.util.spec_from_file_location(name, TEMPLATE / "hooks" / f"{name}.py")
+def load_module(path: Path) -> ModuleType:
+    """Import a Python file of the template under its own name."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_hook(name: str) -> ModuleType:
+    """Import a hook from its file; its Jinja sits under ``if __name__ == "__main__"``."""
+    return load_module(TEMPLATE / "hooks" / f"{name}.py")
 
 
 @pytest.fixture(scope="session")
@@ -232,7 +246,7 @@ def lowest_bake(tmp_path_factory: pytest.TempPathFactory, cookiecutter_config: P
 
 
 # Parametrized fixtures whose one value costs a bake: their tests share an xdist group.
-SHARED_FIXTURES = ("baked", "refusal")
+SHARED_FIXTURES = ("baked", "refusal", "refused")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -245,3 +259,89 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 value = params[fixture]
                 name = value.name if isinstance(value, Case) else repr(value)
                 item.add_marker(pytest.mark.xdist_group(f"{fixture}-{name}"))
+
+
+# Answers as typed: where each one lands in a baked project, read back the way a
+# reader or a tool sees it there.
+
+# Every yes/no option off: the answers land in the same files whatever the options,
+# and the smaller project bakes and tests faster.
+OPTIONS_OFF = dict.fromkeys(OPTIONS, False)
+# Where each free-text answer lands, by the names where_answers_land gives the places.
+PLACES = {
+    "project_name": ("README heading", "page title (TITLE)"),
+    "description": ("README first paragraph", "pyproject description"),
+    "author_name": ("pyproject author name",),
+    "author_email": ("pyproject author e-mail",),
+}
+
+
+def cookiecutter_cli(
+    output_dir: Path, config_file: Path, *args: str | bytes, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real `cookiecutter` command on the template, baking into ``output_dir``."""
+    return run(
+        sys.executable, "-m", "cookiecutter", "--config-file", config_file, TEMPLATE,
+        "-o", output_dir, *args, cwd=output_dir.parent, input=input,
+    )  # fmt: skip
+
+
+def shown_text(inline: Token) -> str:
+    """The text a Markdown inline shows; any markup is named, as <em_open>, so that
+    it cannot pass for the text."""
+    assert inline.children is not None
+    return "".join(
+        child.content if child.type == "text" else f"<{child.type}>" for child in inline.children
+    )
+
+
+def readme_heading_and_paragraph(text: str) -> tuple[str, str]:
+    """The README's first heading and the paragraph right under it ("" if none), as
+    CommonMark with GitHub's tables and strikethrough shows them."""
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text)
+    start = next(i for i, token in enumerate(tokens) if token.type == "heading_open")
+    heading = shown_text(tokens[start + 1])
+    after = tokens[start + 3]  # heading_open, inline, heading_close, then the next block
+    paragraph = shown_text(tokens[start + 4]) if after.type == "paragraph_open" else ""
+    return heading, paragraph
+
+
+def title_of(root: Path) -> str:
+    """The value of TITLE in the baked package, as Python reads it."""
+    module = ast.parse((root / root.name / "__init__.py").read_text(encoding="utf-8"))
+    (value,) = [
+        node.value
+        for node in module.body
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["TITLE"]
+    ]
+    return ast.literal_eval(value)
+
+
+def where_answers_land(root: Path) -> dict[str, str]:
+    """What a reader of the baked project sees at each place an answer lands."""
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    (author,) = project["authors"]
+    heading, paragraph = readme_heading_and_paragraph(
+        (root / "README.md").read_text(encoding="utf-8")
+    )
+    return {
+        "README heading": heading,
+        "page title (TITLE)": title_of(root),
+        "README first paragraph": paragraph,
+        "pyproject description": project["description"],
+        "pyproject author name": author["name"],
+        "pyproject author e-mail": author["email"],
+    }
+
+
+def misread_answers(root: Path, answers: dict[str, Any]) -> list[str]:
+    """Each place where the baked project does not show an answer as typed, trimmed
+    of the spaces around it."""
+    landed = where_answers_land(root)
+    return [
+        f"{place}: {landed[place]!r}, typed {answers[name]!r}"
+        for name, places in PLACES.items()
+        if name in answers
+        for place in places
+        if landed[place] != answers[name].strip()
+    ]

@@ -1,5 +1,5 @@
-"""The real `cookiecutter` command refuses a bad slug with one clear line, and leaves
-nothing behind."""
+"""The real `cookiecutter` command refuses a bad slug with one clear line, no traceback,
+and leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ REFUSED_SLUGS = [
     pytest.param("tests", id="tests"),
     pytest.param("test", id="test"),
     pytest.param("class", id="keyword"),
+    pytest.param("con", id="windows-device-con"),
+    pytest.param("lpt1", id="windows-device-lpt1"),
     pytest.param("My-App", id="uppercase-and-hyphen"),
     pytest.param("1app", id="leading-digit"),
     pytest.param("app_", id="trailing-underscore"),
@@ -83,6 +85,21 @@ def test_cli_prints_one_line_naming_the_slug_and_what_is_accepted(
     ]
     assert len(errors) == 1, output_of(result)
     assert pre_hook.ACCEPTED in errors[0]
+
+
+# All that cookiecutter itself prints when the pre-generation hook refuses (on stdout;
+# the hook's ERROR lines go to stderr). Cookiecutter 2.7 also logs its own traceback,
+# which local_extensions.py drops: the hook's line has said what was wrong.
+COOKIECUTTER_REFUSAL_LINES = [
+    "ERROR: Stopping generation because pre_gen_project hook script didn't exit successfully",
+    "Hook script failed (exit status: 1)",
+]
+
+
+def test_cli_adds_only_its_own_two_lines_and_no_traceback(refusal: Refusal) -> None:
+    result = refusal.result
+    assert result.stdout.splitlines() == COOKIECUTTER_REFUSAL_LINES, output_of(result)
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_cli_leaves_no_directory_behind(refusal: Refusal) -> None:

@@ -77,10 +77,23 @@ def test_version_problem_accepts_the_minimum_and_newer(
     assert pre_hook.version_problem(installed, "2.2.0") is None
 
 
+GOOD_ANSWERS = {
+    "project_name": "My App",
+    "project_slug": "my_app",
+    "description": "An app.",
+    "author_name": "Ada Lovelace",
+    "author_email": "ada@example.com",
+    "include_wizard": True,
+    "include_cart": False,
+    "_prune": {"include_wizard": [], "include_cart": []},
+    "_min_cookiecutter": "0.0.0",
+}
+
+
 def test_pre_hook_main_refuses_a_bad_slug_on_stderr(
     pre_hook: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = pre_hook.main({"project_slug": "json", "_min_cookiecutter": "0.0.0"})
+    status = pre_hook.main({**GOOD_ANSWERS, "project_slug": "json"})
     assert status != 0
     assert capsys.readouterr().err.startswith("ERROR: project_slug 'json'")
 
@@ -88,13 +101,184 @@ def test_pre_hook_main_refuses_a_bad_slug_on_stderr(
 def test_pre_hook_main_refuses_a_too_old_cookiecutter(
     pre_hook: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = pre_hook.main({"project_slug": "my_app", "_min_cookiecutter": "999.0.0"})
+    status = pre_hook.main({**GOOD_ANSWERS, "_min_cookiecutter": "999.0.0"})
     assert status != 0
     assert "needs 999.0.0 or newer" in capsys.readouterr().err
 
 
-def test_pre_hook_main_accepts_good_answers(pre_hook: ModuleType) -> None:
-    assert pre_hook.main({"project_slug": "my_app", "_min_cookiecutter": "0.0.0"}) == 0
+def test_pre_hook_main_accepts_good_answers(
+    pre_hook: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert pre_hook.main(GOOD_ANSWERS) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_pre_hook_main_says_every_problem_on_its_own_line(
+    pre_hook: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = {**GOOD_ANSWERS, "project_slug": "con", "author_email": "ada", "description": "\n"}
+    assert pre_hook.main(answers) != 0
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" ")[1] for line in lines] == ["description", "author_email", "project_slug"]
+    assert all(line.startswith("ERROR: ") for line in lines)
+
+
+def test_a_too_old_cookiecutter_is_said_alone(pre_hook: ModuleType) -> None:
+    answers = {**GOOD_ANSWERS, "_min_cookiecutter": "2.2.0", "include_cart": "no"}
+    (problem,) = pre_hook.problems(answers, "2.1.1")
+    assert "2.1.1 is too old" in problem
+
+
+@pytest.mark.parametrize("slug", ["con", "prn", "aux", "nul", "com0", "com1", "com9", "lpt1"])
+def test_slug_problem_refuses_a_device_name_windows_reserves(
+    pre_hook: ModuleType, slug: str
+) -> None:
+    problem = pre_hook.slug_problem(slug)
+    assert problem is not None
+    assert "device name that Windows reserves" in problem
+    assert pre_hook.ACCEPTED in problem
+
+
+@pytest.mark.parametrize("slug", ["console", "nullable", "com10", "lpt", "auxiliary"])
+def test_slug_problem_accepts_names_that_only_start_like_a_windows_device(
+    pre_hook: ModuleType, slug: str
+) -> None:
+    assert pre_hook.slug_problem(slug) is None
+
+
+def test_an_empty_slug_says_to_give_one(pre_hook: ModuleType) -> None:
+    assert "give project_slug" in pre_hook.slug_problem("")
+
+
+@pytest.mark.parametrize("value", [None, 7, True, ["a"]])
+def test_slug_problem_refuses_a_slug_that_is_not_text(pre_hook: ModuleType, value: object) -> None:
+    assert pre_hook.slug_problem(value) is not None
+
+
+# Text that is merely unusual: every text answer accepts it.
+UNUSUAL_TEXT = [
+    pytest.param('Zoë\'s "Best" App 🎈', id="quotes-emoji"),
+    pytest.param("ends with a backslash \\", id="trailing-backslash"),
+    pytest.param("a\ttab inside", id="tab"),
+    pytest.param("  spaces around  ", id="spaces-around"),
+    pytest.param("{{ 7*7 }} {% raw %} ${{ secrets.X }}", id="jinja-and-github"),
+    pytest.param("مرحبا بالعالم שלום", id="right-to-left"),
+    pytest.param("日本語 ノート Ελληνικά", id="non-latin"),
+    pytest.param("👩\u200d💻 zero\u200bwidth \u202etricky", id="format-characters"),
+    pytest.param("x" * 500, id="long"),
+]
+
+
+@pytest.mark.parametrize("name", ["project_name", "description", "author_name"])
+@pytest.mark.parametrize("value", UNUSUAL_TEXT)
+def test_text_problem_accepts_unusual_text(pre_hook: ModuleType, name: str, value: str) -> None:
+    assert pre_hook.text_problem(name, value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        pytest.param("two\nlines", "U+000A", id="line-feed"),
+        pytest.param("carriage\rreturn", "U+000D", id="carriage-return"),
+        pytest.param("nul\x00byte", "U+0000", id="nul"),
+        pytest.param("\x1b[31mred", "U+001B", id="escape"),
+        pytest.param("del\x7f", "U+007F", id="delete"),
+        pytest.param("next\x85line", "U+0085", id="next-line"),
+        pytest.param("a\u2028b", "U+2028 (LINE SEPARATOR)", id="line-separator"),
+        pytest.param("a\u2029b", "U+2029 (PARAGRAPH SEPARATOR)", id="paragraph-separator"),
+        pytest.param("bad\udcffbyte", "U+DCFF (not UTF-8)", id="undecodable-byte"),
+    ],
+)
+@pytest.mark.parametrize("name", ["project_name", "description", "author_name", "author_email"])
+def test_text_problem_refuses_what_cannot_stand_in_one_line(
+    pre_hook: ModuleType, name: str, value: str, said: str
+) -> None:
+    problem = pre_hook.text_problem(name, value)
+    assert problem is not None
+    assert problem.startswith(f"{name} {value!r} holds {said}")
+    assert "give it on one line" in problem
+
+
+@pytest.mark.parametrize("value", [None, 7, False, ["a"], {"a": 1}])
+def test_text_problem_refuses_an_answer_that_is_not_text(
+    pre_hook: ModuleType, value: object
+) -> None:
+    assert "which is not text; give it as text" in pre_hook.text_problem("description", value)
+
+
+@pytest.mark.parametrize("value", ["", "   ", "\t"])
+def test_text_problem_refuses_an_empty_project_name(pre_hook: ModuleType, value: str) -> None:
+    assert "project_name is empty; give the app a name" in pre_hook.text_problem(
+        "project_name", value
+    )
+
+
+@pytest.mark.parametrize("name", ["description", "author_name"])
+def test_text_problem_accepts_an_empty_description_or_author(
+    pre_hook: ModuleType, name: str
+) -> None:
+    assert pre_hook.text_problem(name, "") is None
+
+
+def test_text_problem_refuses_a_comma_in_the_author_name(pre_hook: ModuleType) -> None:
+    problem = pre_hook.text_problem("author_name", "Lovelace, Ada")
+    assert "holds a comma" in problem
+    assert "give the name without one" in problem
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "you@example.com",
+        "o'brien+tag@mail.example.co.uk",
+        "zoë@exämple.com",
+        "  padded@example.com  ",
+        "a.b-c_d@x-y.io",
+    ],
+)
+def test_text_problem_accepts_an_email_address(pre_hook: ModuleType, email: str) -> None:
+    assert pre_hook.text_problem("author_email", email) is None
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("you", id="no-at"),
+        pytest.param("you@localhost", id="no-dot-after-at"),
+        pytest.param("you@@example.com", id="two-ats"),
+        pytest.param("you@example.", id="ends-with-dot"),
+        pytest.param("you@.example.com", id="starts-with-dot"),
+        pytest.param("you@example..com", id="two-dots"),
+        pytest.param("y u@example.com", id="space"),
+        pytest.param("Ada <ada@example.com>", id="display-name"),
+        pytest.param('"ada"@example.com', id="quotes"),
+        pytest.param("ada@example.com, bob@example.com", id="two-addresses"),
+    ],
+)
+def test_text_problem_refuses_what_is_not_an_email_address(
+    pre_hook: ModuleType, email: str
+) -> None:
+    problem = pre_hook.text_problem("author_email", email)
+    assert problem is not None
+    assert f"author_email {email!r} is not an e-mail address" in problem
+    assert "such as you@example.com" in problem
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_option_problem_accepts_yes_and_no(pre_hook: ModuleType, value: bool) -> None:
+    assert pre_hook.option_problem("include_cart", value, "2.7.1") is None
+
+
+@pytest.mark.parametrize("value", ["no", "yes", "false", "0", "", 1, None])
+def test_option_problem_refuses_what_an_old_cookiecutter_passes_as_text(
+    pre_hook: ModuleType, value: object
+) -> None:
+    problem = pre_hook.option_problem("include_cart", value, "2.2.0")
+    assert problem is not None
+    assert f"include_cart is {value!r}, text rather than yes or no" in problem
+    assert "cookiecutter 2.2.0" in problem
+    assert "cookiecutter>=2.7" in problem
 
 
 # A fake manifest: "wizard" owns a directory and a file, "cart" owns a file.
