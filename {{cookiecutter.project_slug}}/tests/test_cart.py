@@ -551,6 +551,30 @@ def test_without_a_connections_section_the_orders_go_to_the_default_sqlite_file(
     assert query(default, "SELECT count(*) FROM shop_orders") == [(1,)]
 
 
+class UnreadableSecrets:
+    """What st.secrets does when no secrets file parses: it says none was found."""
+
+    def get(self, *args):
+        raise FileNotFoundError("No secrets found")
+
+
+def test_without_any_secrets_file_the_orders_go_to_the_default_sqlite_file(monkeypatch, tmp_path):
+    monkeypatch.setattr(store.st, "secrets", UnreadableSecrets())
+    monkeypatch.setattr(store.st, "get_option", lambda name: [str(tmp_path / "absent.toml")])
+    assert store.connection_settings() == {"url": f"sqlite:///{store.DEFAULT_DATABASE.as_posix()}"}
+
+
+def test_a_secrets_file_that_does_not_parse_is_an_error_not_the_default_database(
+    monkeypatch, tmp_path
+):
+    broken = tmp_path / "secrets.toml"
+    broken.write_text('[connections.orders]\nurl = "postgresql://shop@db/shop\n', encoding="utf-8")
+    monkeypatch.setattr(store.st, "secrets", UnreadableSecrets())
+    monkeypatch.setattr(store.st, "get_option", lambda name: [str(broken)])
+    with pytest.raises(store.SecretsError, match="cannot read"):
+        store.connection_settings()
+
+
 def test_the_default_sqlite_file_is_in_the_projects_data_folder():
     assert store.DEFAULT_DATABASE == PROJECT / "data" / "orders.sqlite"
 

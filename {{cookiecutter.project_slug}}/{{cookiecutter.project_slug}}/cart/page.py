@@ -1,6 +1,7 @@
 """Shop page: one catalog for everyone, one cart per session, orders in a database."""
 
 import logging
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -25,6 +26,12 @@ from {{ cookiecutter.project_slug }}.text import literal
 # before any callback sees it; this one passes 2.5 on, for the cart's rules to refuse.
 QUANTITY_INPUT = {"step": 1.0, "format": "%g"}
 logger = logging.getLogger(__name__)
+
+
+def as_utc(moment: datetime) -> datetime:
+    # SQLite hands back the naive UTC time it stored; PostgreSQL an aware one in the
+    # session's time zone.
+    return moment if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def show_error(at: str) -> None:
@@ -112,7 +119,7 @@ else:
             [
                 {
                     "Order": order.id,
-                    "Placed (UTC)": f"{order.placed_at:%Y-%m-%d %H:%M}",
+                    "Placed (UTC)": f"{as_utc(order.placed_at):%Y-%m-%d %H:%M}",
                     "Items": order.items,
                     "Total": money(order.total),
                 }

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -35,9 +36,14 @@ from .model import PricedLine, cents, total
 CONNECTION = "orders"  # the [connections.orders] section of secrets.toml
 DEFAULT_DATABASE = DATA_DIR / "orders.sqlite"
 
+
+class SecretsError(RuntimeError):
+    """A secrets file exists but Streamlit cannot read it."""
+
+
 # What a database that is down, locked, unwritable or misconfigured raises; a missing
 # driver (psycopg for PostgreSQL, say) is an ImportError.
-DATABASE_ERRORS = (SQLAlchemyError, ImportError)
+DATABASE_ERRORS = (SQLAlchemyError, ImportError, SecretsError)
 
 METADATA = MetaData()
 ORDERS = Table(
@@ -78,15 +84,29 @@ def connection_settings() -> dict[str, Any]:
     ``at.secrets`` does not reach; reading ``st.secrets`` here lets tests point the
     app at a temporary database the same way a user points it at PostgreSQL.
     """
-    try:
-        section = st.secrets.get("connections", {}).get(CONNECTION, {})
-    except FileNotFoundError:  # no secrets.toml at all: the embedded default
-        section = {}
+    section = _orders_section()
     if "url" in section:
         return {"url": section["url"]}
     if section:  # dialect, host, username...: Streamlit builds the url from them
         return {}
     return {"url": f"sqlite:///{DEFAULT_DATABASE.as_posix()}"}
+
+
+def _orders_section() -> Any:
+    """The [connections.orders] section of the secrets, or {} when there is no file.
+
+    Streamlit raises a FileNotFoundError both when no secrets file exists and when
+    one cannot be parsed. Only the first may fall back to the embedded database: a
+    typo in a production secrets.toml must not send orders to a local file unseen.
+    """
+    try:
+        return st.secrets.get("connections", {}).get(CONNECTION, {})
+    except FileNotFoundError as unreadable:
+        files = [Path(name).expanduser() for name in st.get_option("secrets.files")]
+        present = [str(path) for path in files if path.is_file()]
+        if present:
+            raise SecretsError(f"cannot read {', '.join(present)}") from unreadable
+        return {}
 
 
 def orders_engine() -> Engine:
