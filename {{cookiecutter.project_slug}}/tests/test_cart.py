@@ -16,7 +16,6 @@ from {{ cookiecutter.project_slug }}.cart import catalog, model, store
 from {{ cookiecutter.project_slug }}.cart.catalog import load_catalog, read_catalog_file
 from {{ cookiecutter.project_slug }}.cart.model import CartError, CatalogError
 from {{ cookiecutter.project_slug }}.cart.state import (
-    ADD,
     AT_ADD,
     AT_CART,
     AT_CHECKOUT,
@@ -29,6 +28,7 @@ from {{ cookiecutter.project_slug }}.cart.state import (
     PICK_QUANTITY,
     PICK_SKU,
     PLACED,
+    add_key,
     line_quantity_key,
     remove_line_key,
 )
@@ -72,7 +72,12 @@ def shop(user, database):
 def add(user, sku: str, quantity: int = 1):
     """Choose a product, type a quantity, click Add to cart: three interactions."""
     user.set("selectbox", PICK_SKU, sku).set("number_input", PICK_QUANTITY, quantity)
-    return user.click(ADD)
+    return user.click(add_button(user))
+
+
+def add_button(user) -> str:
+    """The Add button's key as drawn: it changes with the cart's content."""
+    return add_key(user.state[CHECKOUT_TOKEN])
 
 
 def set_line(user, sku: str, quantity: int):
@@ -320,8 +325,15 @@ def test_a_refused_add_changes_nothing_and_says_why(shop, sku, quantity, message
     assert shown_errors(shop) == [literal(shop.state[ERROR]["message"])]
 
 
+def test_a_double_click_on_add_adds_the_quantity_once(shop):
+    add(shop, LAMP, 1)
+    shop.set("selectbox", PICK_SKU, MUG).set("number_input", PICK_QUANTITY, 3)
+    double_click(shop, add_button(shop))
+    assert shop.state[LINES] == {LAMP: 1, MUG: 3}
+
+
 def test_adding_without_choosing_a_product_says_so(shop):
-    shop.click(ADD)
+    shop.click(add_button(shop))
     assert shop.state[LINES] == {}
     assert shown_errors(shop) == [literal("Choose a product first.")]
 

@@ -50,7 +50,10 @@ def _change_lines(lines: Mapping[str, int]) -> None:
     st.session_state[PLACED] = None
 
 
-def add_to_cart() -> None:
+def add_to_cart(drawn_token: str) -> None:
+    """Add the chosen product; ``drawn_token`` is the cart content the button was drawn for."""
+    if drawn_token != st.session_state[CHECKOUT_TOKEN]:
+        return  # a second click, from a page drawn before the first one changed the cart
     try:
         lines = model.add(
             st.session_state[LINES],

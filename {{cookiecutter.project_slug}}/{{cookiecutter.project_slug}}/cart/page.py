@@ -60,7 +60,10 @@ pick.selectbox(
     placeholder="Choose a product",
 )
 quantity.number_input("Quantity", key=cart.PICK_QUANTITY, **QUANTITY_INPUT)
-add.button("Add to cart", key=cart.ADD, on_click=add_to_cart, width="stretch")
+token = st.session_state[cart.CHECKOUT_TOKEN]
+add.button(
+    "Add to cart", key=cart.add_key(token), on_click=add_to_cart, args=(token,), width="stretch"
+)
 show_error(cart.AT_ADD)
 
 st.subheader("Your cart")

@@ -36,7 +36,6 @@ AT_ADD = "add"
 AT_CART = "cart"
 AT_CHECKOUT = "checkout"
 
-ADD = "cart.add"
 CLEAR = "cart.clear"
 CHECK_OUT = "cart.check_out"
 
@@ -50,3 +49,10 @@ def line_quantity_key(sku: str) -> str:
 
 def remove_line_key(sku: str) -> str:
     return f"cart.remove.{sku}"
+
+
+def add_key(token: str) -> str:
+    """The Add button's key, new with each cart content (CHECKOUT_TOKEN). The second
+    click of a double click comes from the page drawn before the first: its button is
+    gone, so it cannot add the product a second time."""
+    return f"cart.add.{token}"
