@@ -38,12 +38,8 @@ def _show_error(at: str, message: str) -> None:
 
 
 def _change_lines(lines: Mapping[str, int]) -> None:
-    """Store the cart's new content and make every line's quantity input show it.
-
-    An input whose line is gone is not drawn on the next run, and Streamlit drops its
-    value then: a product added again later starts from its new quantity."""
-    for sku, quantity in lines.items():
-        st.session_state[line_quantity_key(sku)] = quantity
+    """Store the cart's new content. Its new token gives every line a new quantity
+    input, which the page starts from the line (see state.line_quantity_key)."""
     st.session_state[LINES] = dict(lines)
     st.session_state[CHECKOUT_TOKEN] = secrets.token_hex(16) if lines else ""
     st.session_state[ERROR] = None
@@ -67,13 +63,12 @@ def add_to_cart(drawn_token: str) -> None:
     _change_lines(lines)
 
 
-def change_quantity(sku: str) -> None:
-    """The on_change of a line's quantity input; a refused value is put back."""
+def change_quantity(sku: str, key: str) -> None:
+    """The on_change of a line's quantity input ``key``; a refused value is put back."""
     lines = st.session_state[LINES]
-    key = line_quantity_key(sku)
-    if sku not in lines:
-        # A double click sends the second click with the page as it was drawn, inputs
-        # of lines removed since included: nothing was asked of this line.
+    if sku not in lines or key != line_quantity_key(sku, st.session_state[CHECKOUT_TOKEN]):
+        # Sent with a page drawn before the cart changed (a double click elsewhere):
+        # that input is no longer on screen, and its value asks nothing.
         return
     try:
         changed = model.set_quantity(lines, load_catalog(), sku, st.session_state[key])

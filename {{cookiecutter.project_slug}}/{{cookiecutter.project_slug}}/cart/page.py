@@ -76,7 +76,7 @@ if not st.session_state[cart.LINES]:
     st.caption("Your cart is empty.")
 for line in lines:
     sku = line.product.sku
-    key = cart.line_quantity_key(sku)
+    key = cart.line_quantity_key(sku, token)
     # Streamlit forgets an input's value while its page is closed: start it from the line.
     st.session_state.setdefault(key, line.quantity)
     name, price, count, amount, remove = st.columns([3, 1, 1, 1, 1], vertical_alignment="center")
@@ -86,7 +86,7 @@ for line in lines:
         f"Quantity of {line.product.name}",
         key=key,
         on_change=change_quantity,
-        args=(sku,),
+        args=(sku, key),
         label_visibility="collapsed",
         **QUANTITY_INPUT,
     )

@@ -40,11 +40,14 @@ CLEAR = "cart.clear"
 CHECK_OUT = "cart.check_out"
 
 
-def line_quantity_key(sku: str) -> str:
-    """The key of a line's quantity input. A widget key, not a registered one: the
-    callbacks write it whenever the line changes, and Streamlit forgets it once the
-    line is gone, so a removed line's old quantity never comes back with the product."""
-    return f"cart.quantity.{sku}"
+def line_quantity_key(sku: str, token: str) -> str:
+    """The key of a line's quantity input, for one cart content (CHECKOUT_TOKEN).
+
+    A widget key, not a registered one. Each new content draws new inputs, started from
+    the lines, and Streamlit forgets the keys no longer drawn: a removed line's old
+    quantity never comes back, and a value sent by a page drawn before the cart changed
+    (the second click of a double click) belongs to no input on screen."""
+    return f"cart.quantity.{token}.{sku}"
 
 
 def remove_line_key(sku: str) -> str:
