@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from {{ cookiecutter.project_slug }} import state
@@ -50,6 +51,27 @@ class User:
 
     def type(self, key: str, text: str) -> User:
         self._interact(self.at.text_input(key=key).input(text).run)
+        return self
+
+    def double_click(self, key: str) -> User:
+        """Click a button twice before the page redraws, as a fast double click does:
+        both clicks come from the page as it was drawn, and each is one script run.
+
+        A browser sends that page's input values and the one button clicked. AppTest's
+        click().run() also sends every other button, as not clicked: a button the first
+        click took off the page would then read as changed and run its callback, which
+        no browser does. So the clicks go through AppTest's _run with what a browser
+        sends (its signature is the same from Streamlit 1.63 to 1.67)."""
+        button = self.at.button(key=key).click()
+        sent = WidgetStates(
+            widgets=[
+                widget
+                for widget in button.root.get_widget_states().widgets
+                if widget.id == button.id or widget.WhichOneof("value") != "trigger_value"
+            ]
+        )
+        for _ in range(2):
+            self._interact(lambda: self.at._run(sent))
         return self
 
     def set(self, kind: str, key: str, value) -> User:

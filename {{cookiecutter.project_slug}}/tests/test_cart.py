@@ -108,26 +108,6 @@ def query(database: Path, sql: str) -> list[tuple]:
         return db.execute(sql).fetchall()
 
 
-def double_click(user, key: str):
-    """Click a button twice before the page redraws. The browser sends the second click
-    with the page as it was drawn for the first: every input as it showed it, inputs
-    of lines the first click removed included.
-
-    AppTest also sends every other button of that page, as not clicked, and Streamlit
-    takes that as a change for a button that has since gone: use this only where the
-    first click takes no other button away."""
-    for kind in ("number_input", "selectbox"):
-        for widget in getattr(user.at, kind):
-            widget.set_value(widget.value)  # what the browser shows, frozen
-    button = user.at.button(key=key)
-    runs = user.runs.count
-    button.click().run()
-    button.click().run()  # the element still belongs to the page drawn before the first
-    assert not user.at.exception, [e.value for e in user.at.exception]
-    assert user.runs.count - runs == 2
-    return user
-
-
 # The catalog: shipped with the project, the same for everyone, read once.
 
 
@@ -333,14 +313,14 @@ def test_a_refused_add_changes_nothing_and_says_why(shop, sku, quantity, message
 def test_a_double_click_on_add_adds_the_quantity_once(shop):
     add(shop, LAMP, 1)
     shop.set("selectbox", PICK_SKU, MUG).set("number_input", PICK_QUANTITY, 3)
-    double_click(shop, add_button(shop))
+    shop.double_click(add_button(shop))
     assert shop.state[LINES] == {LAMP: 1, MUG: 3}
 
 
 def test_a_double_click_on_add_of_a_product_in_the_cart_merges_once(shop):
     add(shop, MUG, 2)
     shop.set("number_input", PICK_QUANTITY, 3)
-    double_click(shop, add_button(shop))
+    shop.double_click(add_button(shop))
     assert shop.state[LINES] == {MUG: 5}
     assert shop.at.number_input(key=quantity_key(shop, MUG)).value == 5
 
@@ -392,7 +372,7 @@ def test_a_removed_product_added_again_starts_from_its_new_quantity(shop):
 def test_a_double_clicked_remove_removes_once_and_says_the_line_is_gone(shop):
     add(shop, MUG, 2)
     add(shop, CLIPS, 3)
-    double_click(shop, remove_line_key(MUG))
+    shop.double_click(remove_line_key(MUG))
     assert shop.state[LINES] == {CLIPS: 3}
     assert shop.state[ERROR] == {
         "at": AT_CART,
@@ -491,10 +471,8 @@ def test_checking_out_an_empty_cart_writes_nothing_and_says_why(shop, database):
 
 
 def test_a_double_clicked_checkout_creates_one_order(shop, database):
-    # Streamlit runs one session's callbacks one at a time: the second click's callback
-    # starts after the first one committed and emptied the cart.
     add(shop, MUG, 2)
-    shop.click(CHECK_OUT).click(CHECK_OUT)
+    shop.double_click(CHECK_OUT)
     assert query(database, "SELECT count(*) FROM shop_orders") == [(1,)]
     assert len(shop.state[ORDER_IDS]) == 1
     assert shop.state[ERROR] is None

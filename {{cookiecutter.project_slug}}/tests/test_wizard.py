@@ -2,7 +2,6 @@
 one submission per Submit, and resets that clear exactly what they say."""
 
 import pytest
-from streamlit.proto.WidgetStates_pb2 import WidgetStates
 
 from {{ cookiecutter.project_slug }}.account.state import USER
 from {{ cookiecutter.project_slug }}.counter.state import ADD_ONE, COUNT, LABEL
@@ -88,39 +87,6 @@ def hand_set_step(user, step):
     return user.open(WIZARD.path)
 
 
-def double_click(user, script_runs, key):
-    """Click a button twice before the page is redrawn, as a double click does.
-
-    Both clicks come from the page as it stood, and Streamlit still knows the button's
-    callback the second time (in a browser: the second click cuts the first run short).
-    """
-    button = user.at.button(key=key)
-    drawn = button.root  # the page as it stood; each click below draws a new one
-    for _ in range(2):
-        before = script_runs.count
-        user.at._run(sent_by_a_browser(drawn, button.click()))
-        assert not user.at.exception, [e.value for e in user.at.exception]
-        assert script_runs.count - before == 1
-
-
-def sent_by_a_browser(drawn, button) -> WidgetStates:
-    """What a browser sends for a click on ``button`` of the page ``drawn``: the values
-    of that page's inputs, and a click on that one button.
-
-    AppTest's own click().run() also sends every other button of the page, as not
-    clicked. Once the first click has taken such a button off the page, Streamlit reads
-    that as a change and runs the button's callback: the second click of a double click
-    on Back would also press Submit, which no browser does.
-    """
-    return WidgetStates(
-        widgets=[
-            widget
-            for widget in drawn.get_widget_states().widgets
-            if widget.id == button.id or widget.WhichOneof("value") != "trigger_value"
-        ]
-    )
-
-
 # Opening the page
 
 
@@ -186,15 +152,13 @@ def test_answers_survive_a_visit_to_another_page(on_wizard):
 # A double click moves one step
 
 
-def test_a_double_click_on_next_on_step_one_shows_step_two_though_it_is_answered(
-    on_wizard, script_runs
-):
-    double_click(back_to_step_one(reach_review(on_wizard)), script_runs, wizard.NEXT[1])
+def test_a_double_click_on_next_on_step_one_shows_step_two_though_it_is_answered(on_wizard):
+    back_to_step_one(reach_review(on_wizard)).double_click(wizard.NEXT[1])
     assert step_shown(on_wizard) == "Step 2 of 4"
 
 
-def test_a_double_click_on_back_on_the_review_shows_step_three(on_wizard, script_runs):
-    double_click(reach_review(on_wizard), script_runs, wizard.BACK[wizard.REVIEW])
+def test_a_double_click_on_back_on_the_review_shows_step_three(on_wizard):
+    reach_review(on_wizard).double_click(wizard.BACK[wizard.REVIEW])
     assert step_shown(on_wizard) == "Step 3 of 4"
 
 
@@ -447,8 +411,8 @@ def test_submit_lists_the_answers_under_your_submissions(on_wizard):
     assert submissions_shown(on_wizard) == [record]
 
 
-def test_a_double_click_on_submit_records_one_submission(on_wizard, script_runs, submit_calls):
-    double_click(reach_review(on_wizard), script_runs, wizard.SUBMIT)
+def test_a_double_click_on_submit_records_one_submission(on_wizard, submit_calls):
+    reach_review(on_wizard).double_click(wizard.SUBMIT)
     assert len(submit_calls) == 2  # both clicks reached the callback
     assert len(on_wizard.state[wizard.SUBMISSIONS]) == 1
     assert len(submissions_shown(on_wizard)) == 1
