@@ -3,6 +3,12 @@
 Cookiecutter puts the template's root on sys.path, and cookiecutter.json loads this
 module through ``_extensions``, so it runs inside cookiecutter, before any hook.
 
+- The yes/no questions are text questions: cookiecutter 2.7 stops with a traceback
+  for a word its boolean questions do not know (``include_cart=maybe``), and older
+  releases pass any word through as text. :func:`yes_no` reads the words here, the
+  Jinja test ``chosen`` asks it in the template's conditions, and the hooks get its
+  answers through the ``yes_no_answers`` filter; the pre-generation hook refuses
+  any other word.
 - Filters quote an answer for one language: ``toml_string``, ``python_string`` and
   ``markdown_text``. ``tojson`` is not enough: it writes emoji as surrogate pairs,
   which TOML rejects.
@@ -11,6 +17,11 @@ module through ``_extensions``, so it runs inside cookiecutter, before any hook.
   ``{{ 7*7 }}`` became ``49``, ``{% if %}`` a traceback, and ``{{ cycler.__init__... }}``
   code. :meth:`QuoteExtension.preprocess` renders Jinja only where the template wrote
   it and turns any other text cookiecutter renders into a string literal.
+- Cookiecutter makes the project folder before the pre-generation hook can refuse a
+  slug, and a slug that is no single folder name (``a/b``, ``..``, 300 characters)
+  made it leave parent folders behind or stop with a traceback. The project folder's
+  name goes through :func:`project_folder`, so such a slug bakes into a stand-in
+  folder that the hook's refusal removes.
 - A hook that refuses answers exits non-zero; cookiecutter 2.7 then logs its own
   traceback under the hook's message. The refusal already said what was wrong, so
   that traceback is dropped; any other error keeps its own.
@@ -18,6 +29,7 @@ module through ``_extensions``, so it runs inside cookiecutter, before any hook.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -27,6 +39,33 @@ from cookiecutter.exceptions import FailedHookException
 from jinja2.ext import Extension
 
 TEMPLATE_ROOT = Path(__file__).resolve().parent
+
+
+# The words cookiecutter's own yes/no prompt takes, in any case.
+YES = frozenset({"yes", "y", "true", "t", "1", "on"})
+NO = frozenset({"no", "n", "false", "f", "0", "off"})
+
+
+def yes_no(answer: object) -> bool | None:
+    """True for a yes, False for a no, None for anything else.
+
+    Answers come as text from the prompt and the command line, and as booleans from
+    cookiecutter's Python API (``extra_context={"include_cart": False}``).
+    """
+    if isinstance(answer, bool):
+        return answer
+    word = str(answer).strip().lower()
+    return True if word in YES else False if word in NO else None
+
+
+def chosen(answer: object) -> bool:
+    """The Jinja test of a yes/no answer: ``# % if cookiecutter.include_cart is chosen``."""
+    return yes_no(answer) is True
+
+
+def yes_no_answers(context: dict) -> dict[str, bool | None]:
+    """Every yes/no question (the options ``_prune`` lists), read by :func:`yes_no`."""
+    return {option: yes_no(context[option]) for option in context["_prune"]}
 
 
 def python_string(value: object) -> str:
@@ -75,6 +114,28 @@ def markdown_text(value: object) -> str:
     return text[:end] + "\\" + text[end:] if match[0].isdigit() else "\\" + text
 
 
+# Most file systems allow 255 bytes in a name; the hook's own limit is far lower.
+MAX_FOLDER_NAME_BYTES = 255
+
+
+def project_folder(name: object) -> str:
+    """``name`` if it is one folder name, else a stand-in for the hook to refuse.
+
+    Only names that are no single folder name are replaced (``a/b``, ``..``, a name
+    too long for a file system); the pre-generation hook refuses them with its own
+    message, and cookiecutter then removes the stand-in folder it made.
+    """
+    text = str(name)
+    if (
+        text not in ("", ".", "..")
+        and not any(char in text for char in "/\\\0")
+        and len(text.encode("utf-8", "surrogatepass")) <= MAX_FOLDER_NAME_BYTES
+    ):
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"refused-project-slug-{digest[:12]}"
+
+
 def jinja_literal(text: str) -> str:
     """Jinja source that renders as ``text`` exactly: one string expression.
 
@@ -91,6 +152,9 @@ class QuoteExtension(Extension):
         environment.filters["markdown_text"] = markdown_text
         environment.filters["python_string"] = python_string
         environment.filters["toml_string"] = toml_string
+        environment.filters["project_folder"] = project_folder
+        environment.filters["yes_no_answers"] = yes_no_answers
+        environment.tests["chosen"] = chosen
         starts = (
             environment.block_start_string,
             environment.variable_start_string,
@@ -103,6 +167,7 @@ class QuoteExtension(Extension):
         # Where template paths start: the root, and the project folder (its name is Jinja).
         project = (path for path in TEMPLATE_ROOT.iterdir() if self._is_jinja(path.name))
         self._path_roots = (TEMPLATE_ROOT, *project)
+        self._project_folders = frozenset(root.name for root in self._path_roots[1:])
         logging.getLogger("cookiecutter.hooks").addFilter(drop_refusal_traceback)
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
@@ -115,6 +180,8 @@ class QuoteExtension(Extension):
         """
         if name is not None or source in self._authored:
             return source
+        if source in self._project_folders:  # the project folder's name, rendered alone
+            return f"{{% filter project_folder %}}{source}{{% endfilter %}}"
         prefix, path = self.split_template_path(source)
         return (jinja_literal(prefix) if prefix else "") + path
 

@@ -26,10 +26,10 @@ INSTALLED = frozenset({
     "altair", "anyio", "attr", "attrs", "certifi", "charset_normalizer", "click", "colorama",
     "dateutil", "google", "greenlet", "h11", "httptools", "idna", "iniconfig", "itsdangerous",
     "jinja2", "jsonschema", "jsonschema_specifications", "markupsafe", "multipart", "narwhals",
-    "numpy", "packaging", "pandas", "pillow", "pluggy", "protobuf", "py", "pyarrow", "pydeck",
-    "pygments", "pytest", "python_dateutil", "python_multipart", "referencing", "requests", "rpds",
-    "rpds_py", "ruff", "sqlalchemy", "starlette", "streamlit", "toml", "typing_extensions",
-    "tzdata", "urllib3", "uvicorn", "vadersentiment", "watchdog", "websockets",
+    "numpy", "packaging", "pandas", "pillow", "playwright", "pluggy", "protobuf", "py", "pyarrow",
+    "pydeck", "pyee", "pygments", "pytest", "python_dateutil", "python_multipart", "referencing",
+    "requests", "rpds", "rpds_py", "ruff", "sqlalchemy", "starlette", "streamlit", "toml",
+    "typing_extensions", "tzdata", "urllib3", "uvicorn", "vadersentiment", "watchdog", "websockets",
 })
 # fmt: on
 # Names a project package must not take: what the app installs, the standard library
@@ -114,15 +114,17 @@ def text_problem(name: str, value: object) -> str | None:
     return None
 
 
-def option_problem(name: str, value: object, installed: str) -> str | None:
-    """Say why yes/no answer ``name`` is not a yes or a no, or None."""
-    if isinstance(value, bool):
+def option_problem(name: str, answer: object, reading: bool | None) -> str | None:
+    """Say why yes/no answer ``name`` is neither a yes nor a no, or None.
+
+    ``reading`` is what local_extensions.yes_no made of ``answer``: None for a word it
+    does not know.
+    """
+    if reading is not None:
         return None
     return (
-        f"{name} is {value!r}, text rather than yes or no: cookiecutter {installed} passes a "
-        "yes/no given on the command line through as text. Upgrade with "
-        "pip install -U 'cookiecutter>=2.7' (it reads yes/no, true/false, 1/0, y/n), "
-        "or answer the question when cookiecutter asks it."
+        f"{name} is {answer!r}, neither yes nor no; answer yes or no "
+        "(y/n, true/false, t/f, 1/0 and on/off are read too, in any case)."
     )
 
 
@@ -140,25 +142,31 @@ def version_problem(installed: str, minimum: str) -> str | None:
     return None
 
 
-def problems(answers: dict, installed: str) -> list[str]:
-    """Everything wrong with ``answers``, one sentence each; a cookiecutter that is too
-    old is said alone, as it explains what else may look wrong."""
+def problems(answers: dict, options: dict, installed: str) -> list[str]:
+    """Everything wrong with ``answers`` (``options``: the yes/no answers as read),
+    one sentence each; a cookiecutter that is too old is said alone, as it explains
+    what else may look wrong."""
     too_old = version_problem(installed, answers["_min_cookiecutter"])
     if too_old:
         return [too_old]
     found = [text_problem(name, answers[name]) for name in TEXT_ANSWERS]
-    found += [option_problem(name, answers[name], installed) for name in answers["_prune"]]
+    found += [option_problem(name, answers[name], reading) for name, reading in options.items()]
     found.append(slug_problem(answers["project_slug"]))
     return [problem for problem in found if problem]
 
 
-def main(answers: dict) -> int:
+def main(answers: dict, options: dict) -> int:
     # The distribution's version: cookiecutter 2.2.0-2.2.2 report 2.1.2.dev0 in __version__.
-    found = problems(answers, importlib.metadata.version("cookiecutter"))
+    found = problems(answers, options, importlib.metadata.version("cookiecutter"))
     for problem in found:
         print(f"ERROR: {problem}", file=sys.stderr)
     return 1 if found else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(json.loads(r"""{{ cookiecutter | tojson }}""")))
+    sys.exit(
+        main(
+            json.loads(r"""{{ cookiecutter | tojson }}"""),
+            json.loads(r"""{{ cookiecutter | yes_no_answers | tojson }}"""),
+        )
+    )

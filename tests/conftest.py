@@ -1,7 +1,7 @@
 """Bake the template the way a user does, once per option combination.
 
-Every boolean answer in cookiecutter.json is an option, and the matrix is every
-combination of them: a new option is covered without editing a test.
+Every yes/no question is an option (the keys of ``_prune`` in cookiecutter.json), and
+the matrix is every combination of them: a new option is covered without editing a test.
 """
 
 from __future__ import annotations
@@ -28,10 +28,9 @@ from uv import find_uv_bin
 TEMPLATE = Path(__file__).resolve().parent.parent
 PROJECT_TEMPLATE = TEMPLATE / "{{cookiecutter.project_slug}}"
 CONTEXT: dict[str, Any] = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
-OPTIONS = tuple(
-    name for name, value in CONTEXT.items() if isinstance(value, bool) and not name.startswith("_")
-)
-DEFAULTS = {name: CONTEXT[name] for name in OPTIONS}
+OPTIONS = tuple(CONTEXT["_prune"])
+# The cases answer yes/no questions with booleans, as cookiecutter's Python API allows.
+DEFAULTS = {name: CONTEXT[name] == "yes" for name in OPTIONS}
 # The uv binary of the dev group. Not `python -m uv`: that sets VIRTUAL_ENV to this
 # suite's environment, and uv in a baked project would warn that it ignores it.
 UV = (find_uv_bin(),)

@@ -127,6 +127,7 @@ TRACES = {
     "include_wizard": ("wizard",),
     "include_cart": ("cart", "sqlalchemy", "orders"),
     "include_model_cache": ("sentiment", "vader"),
+    "include_browser_tests": ("playwright", "chromium"),
 }
 
 

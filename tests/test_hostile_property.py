@@ -87,7 +87,9 @@ def test_any_text_answer_bakes_as_typed_or_is_refused_cleanly(
 ) -> None:
     context = {**OPTIONS_OFF, **answers, "project_slug": "any_text"}
     refusals = pre_hook.problems(
-        {**context, "_prune": dict.fromkeys(OPTIONS_OFF), "_min_cookiecutter": "0"}, INSTALLED
+        {**context, "_prune": dict.fromkeys(OPTIONS_OFF), "_min_cookiecutter": "0"},
+        OPTIONS_OFF,
+        INSTALLED,
     )
     with tempfile.TemporaryDirectory() as output:
         try:

@@ -23,6 +23,7 @@ import pytest
 from conftest import (
     CONTEXT,
     DEFAULTS,
+    OPTIONS,
     PLACES,
     PROJECT_TEMPLATE,
     TEMPLATE,
@@ -62,7 +63,7 @@ def jinja_env() -> Iterator[jinja2.Environment]:
 
 def render(env: jinja2.Environment, source: str, **answers: object) -> str:
     """Render ``source`` as cookiecutter renders a value, a path or a hook."""
-    return env.from_string(source).render(cookiecutter={**DEFAULTS, **answers})
+    return env.from_string(source).render(cookiecutter={**CONTEXT, **DEFAULTS, **answers})
 
 
 # The filters, for any text
@@ -139,6 +140,44 @@ def test_jinja_literal_renders_as_the_text(extensions: ModuleType, text: str) ->
     assert plain.from_string(extensions.jinja_literal(text)).render() == text
 
 
+# The yes/no questions
+
+
+@pytest.mark.parametrize(
+    ("answer", "reading"),
+    [
+        *((word, True) for word in ("yes", "Y", " TRUE ", "t", "1", "On")),
+        *((word, False) for word in ("no", "N", "false", "F", "0", " off")),
+        (True, True),
+        (False, False),
+        *((word, None) for word in ("maybe", "", "yes no", "2", "oui", None)),
+    ],
+)
+def test_yes_no_reads_the_words_of_a_yes_no_prompt(
+    extensions: ModuleType, answer: object, reading: bool | None
+) -> None:
+    assert extensions.yes_no(answer) is reading
+
+
+def test_the_hooks_refusal_names_every_word_yes_no_reads(
+    extensions: ModuleType, pre_hook: ModuleType
+) -> None:
+    message = pre_hook.option_problem("include_cart", "maybe", None)
+    named = set(re.findall(r"\b(\w+)/(\w+)\b", message))
+    words = {word for pair in named for word in pair} | {"yes", "no"}
+    assert words == extensions.YES | extensions.NO
+
+
+@pytest.mark.parametrize(("answer", "on"), [("no", False), ("No", False), ("yes", True)])
+def test_the_chosen_test_reads_the_answer_not_its_truth(
+    jinja_env: jinja2.Environment, answer: str, on: bool
+) -> None:
+    source = "{% if cookiecutter.include_cart is chosen %}on{% endif %}"
+    template = jinja_env.parse(source, name="a template file")  # as cookiecutter loads files
+    rendered = jinja_env.from_string(template).render(cookiecutter={"include_cart": answer})
+    assert rendered == ("on" if on else "")
+
+
 # The Jinja guard, in the environment cookiecutter builds
 
 
@@ -212,6 +251,31 @@ def test_the_templates_paths_still_render(
     assert render(jinja_env, path, project_slug="my_app") == rendered
 
 
+@pytest.mark.parametrize(
+    "slug",
+    [
+        pytest.param("a" * 256, id="longer-than-a-file-name"),
+        pytest.param("a/b", id="slash"),
+        pytest.param("a\\b", id="backslash"),
+        pytest.param("..", id="parent-folder"),
+        pytest.param("", id="empty"),
+        pytest.param("a\0b", id="nul"),
+    ],
+)
+def test_a_slug_that_is_no_folder_name_makes_a_stand_in_project_folder(
+    jinja_env: jinja2.Environment, slug: str
+) -> None:
+    folder = render(jinja_env, "{{cookiecutter.project_slug}}", project_slug=slug)
+    assert re.fullmatch(r"refused-project-slug-[0-9a-f]{12}", folder), folder
+
+
+def test_a_slug_as_long_as_a_file_name_may_be_is_its_own_folder(
+    jinja_env: jinja2.Environment,
+) -> None:
+    slug = "é" * 127  # 254 bytes in UTF-8
+    assert render(jinja_env, "{{cookiecutter.project_slug}}", project_slug=slug) == slug
+
+
 def test_the_hooks_still_render_the_answers_in(jinja_env: jinja2.Environment) -> None:
     hook = (TEMPLATE / "hooks" / "pre_gen_project.py").read_text(encoding="utf-8")
     rendered = render(jinja_env, hook, project_name='{{ 7*7 }} "x"')
@@ -244,7 +308,9 @@ def text_questions() -> set[str]:
     return {
         name
         for name, value in CONTEXT.items()
-        if isinstance(value, str) and not name.startswith("_") and name != "project_slug"
+        if isinstance(value, str)
+        and not name.startswith("_")
+        and name not in ("project_slug", *OPTIONS)
     }
 
 
@@ -320,7 +386,11 @@ def test_a_raw_answer_would_be_caught(jinja_env: jinja2.Environment) -> None:
     )
 
 
-HOOK_LOAD = re.compile(r'json\.loads\(r"""\{\{ cookiecutter \| tojson \}\}"""\)')
+# The answers, and the yes/no answers as local_extensions.yes_no reads them.
+HOOK_LOADS = (
+    'json.loads(r"""{{ cookiecutter | tojson }}""")',
+    'json.loads(r"""{{ cookiecutter | yes_no_answers | tojson }}""")',
+)
 
 
 @pytest.mark.parametrize("hook", ["pre_gen_project", "post_gen_project"])
@@ -337,8 +407,8 @@ def test_hooks_take_the_answers_as_json_data_only(jinja_env: jinja2.Environment,
         for node in jinja_env.parse(source, name=hook).find_all(jinja2.nodes.Stmt)
         if not isinstance(node, jinja2.nodes.Output)
     ]
-    assert len(expressions) == 1
-    assert len(HOOK_LOAD.findall(source)) == 1
+    assert len(expressions) == len(HOOK_LOADS)
+    assert [source.count(load) for load in HOOK_LOADS] == [1] * len(HOOK_LOADS)
     assert not statements
 
 

@@ -12,10 +12,30 @@ from conftest import CONTEXT, OPTIONS, PROJECT_TEMPLATE
 TOOL_LEFTOVERS = {".venv", ".pytest_cache", ".ruff_cache", "__pycache__", ".DS_Store"}
 
 
-def test_prune_manifest_names_exactly_the_boolean_options() -> None:
-    # An option that owns no file leaves its trace when switched off, and an entry
-    # that names no option is never pruned.
-    assert set(CONTEXT["_prune"]) == set(OPTIONS)
+def test_the_yes_no_questions_are_exactly_the_options_prune_lists() -> None:
+    # A yes/no question outside _prune owns no file and leaves its trace when answered
+    # no; an option without a yes/no default cannot be read by local_extensions.yes_no.
+    questions = {name for name in CONTEXT if not name.startswith("_")}
+    yes_no = {name for name in questions if CONTEXT[name] in ("yes", "no")}
+    assert yes_no == set(OPTIONS)
+    assert set(OPTIONS) <= set(CONTEXT["__prompts__"])
+
+
+# An option in a template's Jinja: `cookiecutter.include_cart` and what follows it.
+OPTION_USE = re.compile(r"cookiecutter\.(\w+)(\s+is\s+(?:not\s+)?chosen\b)?")
+
+
+def test_every_option_in_the_template_is_read_as_yes_or_no() -> None:
+    # A bare `# % if cookiecutter.include_cart` is true for the answer "no": any
+    # non-empty text is. The Jinja test `chosen` reads the word.
+    bare = [
+        f"{path.relative_to(PROJECT_TEMPLATE)}: {match[0]}"
+        for path in PROJECT_TEMPLATE.rglob("*")
+        if path.is_file()
+        for match in OPTION_USE.finditer(path.read_text("utf-8", errors="replace"))
+        if match[1] in OPTIONS and not match[2]
+    ]
+    assert not bare, f"options used without `is chosen`: {bare}"
 
 
 def test_prune_manifest_lists_only_paths_the_template_has() -> None:

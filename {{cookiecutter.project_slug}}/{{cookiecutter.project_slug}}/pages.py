@@ -36,13 +36,13 @@ ACCOUNT = PageSpec("account", "Account", ":material/person:")
 
 PAGES = (
     HOME,
-    # % if cookiecutter.include_wizard
+    # % if cookiecutter.include_wizard is chosen
     PageSpec("wizard", "Onboarding", ":material/checklist:"),
     # % endif
-    # % if cookiecutter.include_cart
+    # % if cookiecutter.include_cart is chosen
     PageSpec("cart", "Shop", ":material/shopping_cart:"),
     # % endif
-    # % if cookiecutter.include_model_cache
+    # % if cookiecutter.include_model_cache is chosen
     PageSpec("sentiment", "Sentiment", ":material/psychology:"),
     # % endif
     ACCOUNT,

@@ -1,0 +1,157 @@
+"""The app as a user meets it: served by `streamlit run`, driven in Chromium by Playwright.
+
+AppTest runs the script without the server, the websocket or the frontend; these
+tests go through all three. They are marked ``browser`` and left out of a plain
+``uv run pytest``; run them with ``uv run pytest -m browser``.
+"""
+
+from __future__ import annotations
+
+import http.client
+# % if cookiecutter.include_cart is chosen
+import json
+# % endif
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent.parent
+START_TIMEOUT = 60  # seconds for `streamlit run` to answer /_stcore/health
+STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM before it is killed
+WAIT_MS = 15_000  # how long an expectation waits for the page to show it
+SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+NO_CHROMIUM = (
+    "no Chromium found: run `uv run playwright install chromium`, install your "
+    "system's chromium package, or set CHROMIUM_PATH to a Chromium executable"
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects, so `-m "not browser"` sees the mark
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port() -> int:
+    """A local TCP port nobody listens on now; the OS picks it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def answers_health(port: int) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", "/_stcore/health")
+        return connection.getresponse().status == 200
+    except OSError:  # refused while the server starts, or reset
+        return False
+    finally:
+        connection.close()
+
+
+def wait_until_healthy(server: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while not answers_health(port):
+        if server.poll() is not None or time.monotonic() > deadline:
+            output = log.read_text("utf-8", errors="replace")
+            pytest.fail(f"`streamlit run` did not answer on port {port}:\n{output}")
+        time.sleep(0.1)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server; kill it if it has not exited within STOP_TIMEOUT."""
+    server.terminate()
+    try:
+        server.wait(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def test_secrets(folder: Path) -> Path:
+    """A secrets file of the tests' own: the server reads it instead of the project's,
+    so no test reaches a database or service a developer has configured."""
+    secrets = folder / "secrets.toml"
+    lines = []
+    # % if cookiecutter.include_cart is chosen
+    orders = f"sqlite:///{(folder / 'orders.sqlite').as_posix()}"
+    lines += ["[connections.orders]", f"url = {json.dumps(orders)}"]
+    # % endif
+    secrets.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return secrets
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of the app, served on a free port for the whole session, then stopped."""
+    folder = tmp_path_factory.mktemp("server")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "streamlit_app.py",
+        "--server.headless=true",
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false",
+        f"--secrets.files={test_secrets(folder)}",
+    ]
+    log = folder / "streamlit.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
+        try:
+            wait_until_healthy(server, port, log)
+            yield url
+        finally:
+            stop(server)
+
+
+def chromium_executable(bundled: str) -> str | None:
+    """CHROMIUM_PATH if set, else Playwright's own Chromium if it was downloaded,
+    else a Chromium or Chrome on the PATH."""
+    if configured := os.environ.get("CHROMIUM_PATH"):
+        return configured
+    if Path(bundled).is_file():
+        return bundled
+    return next(filter(None, map(shutil.which, SYSTEM_CHROMIUMS)), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        executable = chromium_executable(playwright.chromium.executable_path)
+        if executable is None:
+            pytest.skip(NO_CHROMIUM)
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, app_url: str) -> Iterator[Page]:
+    """A new tab in a new browser profile: a new Streamlit session, on the home page."""
+    expect.set_options(timeout=WAIT_MS)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)
+    tab.goto(app_url)
+    expect(tab.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+    yield tab
+    context.close()
