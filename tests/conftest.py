@@ -29,8 +29,8 @@ TEMPLATE = Path(__file__).resolve().parent.parent
 PROJECT_TEMPLATE = TEMPLATE / "{{cookiecutter.project_slug}}"
 CONTEXT: dict[str, Any] = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
 OPTIONS = tuple(CONTEXT["_prune"])
-# The cases answer yes/no questions with booleans, as cookiecutter's Python API allows.
-DEFAULTS = {name: CONTEXT[name] == "yes" for name in OPTIONS}
+# The cases answer the yes/no questions with words, as the prompt and the command line do.
+DEFAULTS = {name: CONTEXT[name] for name in OPTIONS}
 # The uv binary of the dev group. Not `python -m uv`: that sets VIRTUAL_ENV to this
 # suite's environment, and uv in a baked project would warn that it ignores it.
 UV = (find_uv_bin(),)
@@ -44,18 +44,18 @@ class Case(NamedTuple):
     answers: dict[str, Any]
 
 
-def case_name(choice: dict[str, bool]) -> str:
+def case_name(choice: dict[str, str]) -> str:
     """The case's name: defaults, all-on, or the options switched off (no-wizard-cart)."""
     if choice == DEFAULTS:
         return "defaults"
-    off = [name for name, on in choice.items() if not on]
+    off = [name for name, word in choice.items() if word == "no"]
     return "no-" + "-".join(off) if off else "all-on"
 
 
 def option_combinations() -> list[Case]:
     choices = [
         dict(zip(OPTIONS, values, strict=True))
-        for values in itertools.product((True, False), repeat=len(OPTIONS))
+        for values in itertools.product(("yes", "no"), repeat=len(OPTIONS))
     ]
     choices.sort(key=lambda choice: choice != DEFAULTS)  # defaults first: they fail first
     return [Case(case_name(choice), choice) for choice in choices]
@@ -265,7 +265,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # Every yes/no option off: the answers land in the same files whatever the options,
 # and the smaller project bakes and tests faster.
-OPTIONS_OFF = dict.fromkeys(OPTIONS, False)
+OPTIONS_OFF = dict.fromkeys(OPTIONS, "no")
 # Where each free-text answer lands, by the names where_answers_land gives the places.
 PLACES = {
     "project_name": ("README heading", "page title (TITLE)"),

@@ -88,7 +88,7 @@ def test_any_text_answer_bakes_as_typed_or_is_refused_cleanly(
     context = {**OPTIONS_OFF, **answers, "project_slug": "any_text"}
     refusals = pre_hook.problems(
         {**context, "_prune": dict.fromkeys(OPTIONS_OFF), "_min_cookiecutter": "0"},
-        OPTIONS_OFF,
+        dict.fromkeys(OPTIONS_OFF, False),  # the hook's reading of those noes
         INSTALLED,
     )
     with tempfile.TemporaryDirectory() as output:

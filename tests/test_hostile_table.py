@@ -256,7 +256,7 @@ def test_a_refused_answer_leaves_no_directory(refused: Refusal) -> None:
     [(word, True) for word in ("yes", "y", "true", "1", " On ")]
     + [(word, False) for word in ("no", "n", "false", "0", "OFF")],
 )
-def test_a_yes_no_word_on_the_command_line_is_a_boolean(baker: Baker, word: str, on: bool) -> None:
+def test_each_yes_no_word_switches_its_option(baker: Baker, word: str, on: bool) -> None:
     option = OPTIONS[0]
     bake = baker(Case(f"option-word-{word}", {**OPTIONS_OFF, option: word}))
     owned = [entry.format(package=bake.slug) for entry in CONTEXT["_prune"][option]]
@@ -325,6 +325,13 @@ def test_answers_typed_at_the_prompts_bake_as_typed(
     result = cookiecutter_cli(output_dir, cookiecutter_config, input="\n".join(lines) + "\n")
     assert result.returncode == 0, output_of(result)
     assert not misread_answers(output_dir / "typed_app", typed)
+    owned = [path for paths in CONTEXT["_prune"].values() for path in paths]
+    left = [
+        path
+        for path in owned
+        if (output_dir / "typed_app" / path.format(package="typed_app")).exists()
+    ]
+    assert left == []  # every "n" typed was read as a no
 
 
 @pytest.fixture

@@ -33,12 +33,15 @@ NO_CHROMIUM = (
     "no Chromium found: run `uv run playwright install chromium`, install your "
     "system's chromium package, or set CHROMIUM_PATH to a Chromium executable"
 )
+# On CI (GitHub Actions sets CI=true) a missing Chromium fails: a job whose browser
+# tests were all skipped would otherwise pass.
+MISSING_CHROMIUM = pytest.fail if os.environ.get("CI", "").lower() in ("1", "true") else pytest.skip
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects, so `-m "not browser"` sees the mark
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.is_relative_to(HERE):
+        if item.path.resolve().is_relative_to(HERE):  # HERE is resolved: symlinks too
             item.add_marker(pytest.mark.browser)
 
 
@@ -79,14 +82,16 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait()
 
 
-def test_secrets(folder: Path) -> Path:
+def secrets_file(folder: Path) -> Path:
     """A secrets file of the tests' own: the server reads it instead of the project's,
     so no test reaches a database or service a developer has configured."""
     secrets = folder / "secrets.toml"
     lines = []
     # % if cookiecutter.include_cart is chosen
     orders = f"sqlite:///{(folder / 'orders.sqlite').as_posix()}"
-    lines += ["[connections.orders]", f"url = {json.dumps(orders)}"]
+    # JSON's escapes are TOML's; ensure_ascii=False keeps an emoji in a path out of
+    # surrogate pairs, which TOML rejects.
+    lines += ["[connections.orders]", f"url = {json.dumps(orders, ensure_ascii=False)}"]
     # % endif
     secrets.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return secrets
@@ -109,7 +114,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f"--server.port={port}",
         "--server.fileWatcherType=none",
         "--browser.gatherUsageStats=false",
-        f"--secrets.files={test_secrets(folder)}",
+        f"--secrets.files={secrets_file(folder)}",
     ]
     log = folder / "streamlit.log"
     with log.open("wb") as output:
@@ -136,7 +141,7 @@ def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         executable = chromium_executable(playwright.chromium.executable_path)
         if executable is None:
-            pytest.skip(NO_CHROMIUM)
+            MISSING_CHROMIUM(NO_CHROMIUM)
         chromium = playwright.chromium.launch(
             executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
         )
