@@ -467,40 +467,29 @@ def suites_section(figures: dict[str, Any]) -> list[str]:
     return lines
 
 
+def timing_row(measure: str, values: Sequence[float]) -> list[str]:
+    return [measure, f"{statistics.median(values):.2f} s", secs(values)]
+
+
 def start_section(figures: dict[str, Any]) -> list[str]:
     starts, first = figures["starts"], figures["first_runs"]
-    median = statistics.median
     return [
         "## 4. Bake and cold start",
         "",
         *table(
             ["measure", "median", "each run (s)"],
             [
-                [
-                    f"bake, `cookiecutter --no-input` CLI (x{BAKES})",
-                    f"{median(figures['bakes']):.2f} s",
-                    secs(figures["bakes"]),
-                ],
-                [
+                timing_row(f"bake, `cookiecutter --no-input` CLI (x{BAKES})", figures["bakes"]),
+                timing_row(
                     f"`streamlit run` to a healthy `/_stcore/health`, baked app (x{STARTS})",
-                    f"{median(starts['baked']):.2f} s",
-                    secs(starts["baked"]),
-                ],
-                [
-                    f"the same, one-line app (x{STARTS})",
-                    f"{median(starts['bare']):.2f} s",
-                    secs(starts["bare"]),
-                ],
-                [
+                    starts["baked"],
+                ),
+                timing_row(f"the same, one-line app (x{STARTS})", starts["bare"]),
+                timing_row(
                     f"first script run in a fresh process (AppTest), baked app (x{STARTS})",
-                    f"{median(first['baked']):.2f} s",
-                    secs(first["baked"]),
-                ],
-                [
-                    f"the same, one-line app (x{STARTS})",
-                    f"{median(first['bare']):.2f} s",
-                    secs(first["bare"]),
-                ],
+                    first["baked"],
+                ),
+                timing_row(f"the same, one-line app (x{STARTS})", first["bare"]),
             ],
         ),
         "Both servers run with the bake's `.venv/bin/python` and the bake as working "
