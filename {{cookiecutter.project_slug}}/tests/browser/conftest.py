@@ -7,6 +7,7 @@ tests go through all three. They are marked ``browser`` and left out of a plain
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 # % if cookiecutter.include_cart is chosen
 import json
@@ -17,11 +18,12 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, expect, sync_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
@@ -149,14 +151,107 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def finished_run(frame: str | bytes) -> bool:
+    """Whether a frame from the server says a script run has finished (not one that
+    stopped early because a newer interaction asked for a rerun)."""
+    if isinstance(frame, str):
+        return False
+    message = ForwardMsg()
+    message.ParseFromString(frame)
+    return (
+        message.WhichOneof("type") == "script_finished"
+        and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+    )
+
+
+class Tab:
+    """One browser tab on the app: a Streamlit session of its own.
+
+    Each interaction waits for the script run it causes, as the server reports it on
+    the app's websocket, and then checks that no exception shows. Streamlit merges a
+    click sent while another waits for its run into that one, and an input made
+    before the last run's page has arrived can act on the page as it was: a user
+    gives the app that time, and a test must too.
+    """
+
+    def __init__(self, browser: Browser, url: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(WAIT_MS)
+        self.runs = 0  # script runs the server has finished for this tab
+        self.page.on("websocket", lambda socket: socket.on("framereceived", self._count))
+        with self.interaction():
+            self.page.goto(url)
+
+    def _count(self, frame: str | bytes) -> None:
+        if finished_run(frame):
+            self.runs += 1
+
+    @contextlib.contextmanager
+    def interaction(self) -> Iterator[None]:
+        before = self.runs
+        yield
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while self.runs == before:
+            if time.monotonic() > deadline:
+                pytest.fail(f"no script run finished within {WAIT_MS} ms of the interaction")
+            self.page.wait_for_timeout(20)  # Playwright delivers the server's frames meanwhile
+        expect(self.page.get_by_test_id("stException")).to_have_count(0)
+
+    @property
+    def title(self) -> Locator:
+        return self.page.locator("h1").first
+
+    def button(self, name: str) -> Locator:
+        return self.page.get_by_role("button", name=name, exact=True)
+
+    def click(self, name: str) -> None:
+        with self.interaction():
+            self.button(name).click()
+
+    def type(self, label: str, text: str) -> None:
+        """Type into a field and press Enter, which is when Streamlit takes the value."""
+        field = self.page.get_by_label(label, exact=True)
+        field.fill(text)
+        with self.interaction():
+            field.press("Enter" if field.evaluate("e => e.tagName") == "INPUT" else "Control+Enter")
+
+    def choose(self, label: str, option: str) -> None:
+        self.page.get_by_test_id("stSelectbox").filter(has_text=label).click()
+        with self.interaction():
+            self.page.get_by_role("option", name=option, exact=True).click()
+
+    def open(self, name: str, heading: str | None = None) -> None:
+        """Follow the sidebar's link to a page; its heading is its name by default."""
+        with self.interaction():
+            self.page.get_by_role("link", name=name, exact=True).click()
+        expect(self.title).to_have_text(heading or name)
+
+    def rows_in_table(self) -> int:
+        """The data rows of the page's one st.dataframe, read from its accessible grid."""
+        grid = self.page.get_by_test_id("stDataFrame").locator("table[role=grid]")
+        return int(grid.get_attribute("aria-rowcount")) - 1  # the header is a row too
+
+    def close(self) -> None:
+        self.context.close()
+
+
 @pytest.fixture
-def page(browser: Browser, app_url: str) -> Iterator[Page]:
-    """A new tab in a new browser profile: a new Streamlit session, on the home page."""
+def new_tab(browser: Browser, app_url: str) -> Iterator[Callable[[], Tab]]:
+    """Opens tabs on the app, each in a new browser profile (a new session); closes them."""
     expect.set_options(timeout=WAIT_MS)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(WAIT_MS)
-    tab.goto(app_url)
-    expect(tab.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
-    yield tab
-    context.close()
+    tabs: list[Tab] = []
+
+    def open_tab() -> Tab:
+        tabs.append(Tab(browser, app_url))
+        return tabs[-1]
+
+    yield open_tab
+    for tab in tabs:
+        tab.close()
+
+
+@pytest.fixture
+def tab(new_tab: Callable[[], Tab]) -> Tab:
+    """A new tab on the app's home page."""
+    return new_tab()
