@@ -36,6 +36,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from baking import bake_command, child_env
 from serving import serving
 from uv import find_uv_bin
 
@@ -71,12 +72,6 @@ class Done:
     seconds: float
     returncode: int
     output: str
-
-
-def child_env() -> dict[str, str]:
-    # VIRTUAL_ENV names the template's environment (we run under its `uv run`); uv
-    # would warn that it is not the baked project's .venv.
-    return {name: value for name, value in os.environ.items() if name != "VIRTUAL_ENV"}
 
 
 def timed(command: Sequence[str | Path], cwd: Path) -> Done:
@@ -174,25 +169,11 @@ def machine() -> dict[str, str]:
 # --- Measuring ----------------------------------------------------------------------------
 
 
-def cookiecutter_config(folder: Path) -> Path:
-    """A config of our own: the user's ~/.cookiecutterrc and replay files stay untouched."""
-    config = folder / "cookiecutter.yaml"
-    config.write_text(
-        f"cookiecutters_dir: {json.dumps(str(folder / 'cookiecutters'))}\n"
-        f"replay_dir: {json.dumps(str(folder / 'replay'))}\n",
-        encoding="utf-8",
-    )
-    return config
-
-
 def bake_times(folder: Path) -> tuple[list[float], Path]:
     """Seconds of each `cookiecutter --no-input` bake; the first bake is kept for the rest."""
-    config = cookiecutter_config(folder)
     seconds = []
     for n in range(BAKES):
-        out = folder / f"bake-{n}"
-        command = [sys.executable, "-m", "cookiecutter", "--no-input", "--config-file", config]
-        done = timed([*command, TEMPLATE, "-o", out], folder)
+        done = timed(bake_command(folder, folder / f"bake-{n}"), folder)
         seconds.append(checked(done, "cookiecutter").seconds)
     (project,) = (folder / "bake-0").iterdir()
     return seconds, project

@@ -16,14 +16,14 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from baking import bake_command, child_env  # scripts/ is sys.path[0] when run as a script
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from serving import serving  # scripts/ is sys.path[0] when this file runs as a script
+from serving import serving
 from uv import find_uv_bin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,19 +78,6 @@ def check_chromium(executable: str) -> None:
         )
 
 
-def child_env() -> dict[str, str]:
-    """This environment for subprocesses, minus what would leak this project's setup.
-
-    VIRTUAL_ENV names the template's own environment: uv in the bake would warn about
-    it and Streamlit would not care, but it is not the bake's. INSPECT_STATE would add
-    the session-state inspector to every screenshot.
-    """
-    env = dict(os.environ)
-    for name in ("VIRTUAL_ENV", "INSPECT_STATE"):
-        env.pop(name, None)
-    return env
-
-
 def run(command: Sequence[str], cwd: Path, env: dict[str, str]) -> None:
     """Run a setup step quietly; on failure, show what it printed and stop."""
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
@@ -107,15 +94,8 @@ def bake(work: Path, env: dict[str, str]) -> Path:
     A config file inside ``work`` keeps cookiecutter's replay file there too, so
     taking screenshots leaves nothing in the user's home directory.
     """
-    config = work / "cookiecutter.yaml"
-    config.write_text(
-        f"replay_dir: {json.dumps(str(work / 'replay'))}\n"
-        f"cookiecutters_dir: {json.dumps(str(work / 'cookiecutters'))}\n",
-        encoding="utf-8",
-    )
     output = work / "bake"
-    command = [sys.executable, "-m", "cookiecutter", "--no-input", "--config-file", str(config)]
-    run([*command, "--output-dir", str(output), str(ROOT)], cwd=work, env=env)
+    run(bake_command(work, output), cwd=work, env=env)
     (project,) = output.iterdir()  # the slug comes from the answers: take what was baked
     return project
 
