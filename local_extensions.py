@@ -3,15 +3,10 @@
 Cookiecutter puts the template's root on sys.path, and cookiecutter.json loads this
 module through ``_extensions``, so it runs inside cookiecutter, before any hook.
 
-- The yes/no questions are text questions: cookiecutter 2.7 stops with a traceback
-  for a word its boolean questions do not know (``include_cart=maybe``), and older
-  releases pass any word through as text. :func:`yes_no` reads the words here, the
-  Jinja test ``chosen`` asks it in the template's conditions, and the hooks get its
-  answers through the ``yes_no_answers`` filter; the pre-generation hook refuses
-  any other word.
-- Filters quote an answer for one language: ``toml_string``, ``python_string`` and
-  ``markdown_text``. ``tojson`` is not enough: it writes emoji as surrogate pairs,
-  which TOML rejects.
+- Filters escape an answer for the inside of a string of one language, so a template
+  file keeps its quotes and stays valid as written: ``in_python_string`` and
+  ``in_toml_string`` (between double quotes), and ``markdown_text``. ``tojson`` is not
+  enough for TOML: it writes emoji as surrogate pairs, which TOML rejects.
 - Cookiecutter renders every value it holds as a Jinja template (``render_variable``),
   so an answer given with ``--no-input`` or ``extra_context`` would be run as Jinja:
   ``{{ 7*7 }}`` became ``49``, ``{% if %}`` a traceback, and ``{{ cycler.__init__... }}``
@@ -41,58 +36,27 @@ from jinja2.ext import Extension
 TEMPLATE_ROOT = Path(__file__).resolve().parent
 
 
-# The words cookiecutter's own yes/no prompt takes, in any case.
-YES = frozenset({"yes", "y", "true", "t", "1", "on"})
-NO = frozenset({"no", "n", "false", "f", "0", "off"})
+def in_python_string(value: object) -> str:
+    """``value`` escaped for the inside of a double-quoted Python string: backslashes,
+    double quotes and line breaks escaped, non-ASCII text kept as it is, unprintable
+    characters written as escapes."""
+    return "".join(_escape_char(char) for char in str(value))
 
 
-def yes_no(answer: object) -> bool | None:
-    """True for a yes, False for a no, None for anything else.
-
-    Answers come as text from the prompt and the command line, and as booleans from
-    cookiecutter's Python API (``extra_context={"include_cart": False}``).
-    """
-    if isinstance(answer, bool):
-        return answer
-    word = str(answer).strip().lower()
-    return True if word in YES else False if word in NO else None
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def chosen(answer: object) -> bool:
-    """The Jinja test of a yes/no answer: ``# % if cookiecutter.include_cart is chosen``."""
-    return yes_no(answer) is True
-
-
-def yes_no_answers(context: dict) -> dict[str, bool | None]:
-    """Every yes/no question (the options ``_prune`` lists), read by :func:`yes_no`."""
-    return {option: yes_no(context[option]) for option in context["_prune"]}
-
-
-def python_string(value: object) -> str:
-    """A Python string literal, quoted the way ``ruff format`` leaves it.
-
-    Double quotes unless the text holds more double than single quotes; non-ASCII
-    text is kept as it is, unprintable characters are escaped.
-    """
-    text = str(value)
-    quote = "'" if text.count('"') > text.count("'") else '"'
-    return quote + "".join(_escape_char(char, quote) for char in text) + quote
-
-
-_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape_char(char: str, quote: str) -> str:
+def _escape_char(char: str) -> str:
     if char in _ESCAPES:
         return _ESCAPES[char]
-    if char == quote:
-        return "\\" + char
     return char if char.isprintable() else repr(char)[1:-1]
 
 
-def toml_string(value: object) -> str:
-    """A TOML basic string: JSON's escapes are TOML's, non-ASCII kept, DEL escaped."""
-    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+def in_toml_string(value: object) -> str:
+    """``value`` escaped for the inside of a TOML basic string ("..."): JSON's escapes
+    are TOML's; non-ASCII text is kept, DEL escaped."""
+    quoted = json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+    return quoted[1:-1]
 
 
 # ASCII punctuation that is markup anywhere in a line, in CommonMark or on GitHub
@@ -150,11 +114,9 @@ class QuoteExtension(Extension):
     def __init__(self, environment):
         super().__init__(environment)
         environment.filters["markdown_text"] = markdown_text
-        environment.filters["python_string"] = python_string
-        environment.filters["toml_string"] = toml_string
+        environment.filters["in_python_string"] = in_python_string
+        environment.filters["in_toml_string"] = in_toml_string
         environment.filters["project_folder"] = project_folder
-        environment.filters["yes_no_answers"] = yes_no_answers
-        environment.tests["chosen"] = chosen
         starts = (
             environment.block_start_string,
             environment.variable_start_string,

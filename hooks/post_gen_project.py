@@ -13,15 +13,10 @@ import sys
 from pathlib import Path
 
 
-def unwanted_paths(answers: dict, options: dict) -> list[str]:
-    """The project-relative paths owned by options answered no (``options``: the
-    yes/no answers as local_extensions.yes_no reads them)."""
-    package = answers["project_slug"]
+def unwanted_paths(answers: dict) -> list[str]:
+    """The project-relative paths owned by the options answered no."""
     return [
-        path.format(package=package)
-        for option, paths in answers["_prune"].items()
-        if not options[option]
-        for path in paths
+        path for option, paths in answers["_prune"].items() if not answers[option] for path in paths
     ]
 
 
@@ -50,16 +45,11 @@ def next_steps(project: Path) -> str:
     )
 
 
-def main(answers: dict, options: dict) -> int:
-    prune(Path.cwd(), unwanted_paths(answers, options))
+def main(answers: dict) -> int:
+    prune(Path.cwd(), unwanted_paths(answers))
     print(next_steps(Path.cwd()))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(
-        main(
-            json.loads(r"""{{ cookiecutter | tojson }}"""),
-            json.loads(r"""{{ cookiecutter | yes_no_answers | tojson }}"""),
-        )
-    )
+    sys.exit(main(json.loads(r"""{{ cookiecutter | tojson }}""")))

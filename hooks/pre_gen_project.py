@@ -9,49 +9,31 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import keyword
 import re
 import sys
 import unicodedata
 
-# Every top-level import name and distribution name (PEP 503, "-" as "_") that a baked
-# project installs, dev group included, at the latest versions and at
-# `uv run --resolution lowest-direct`, on any platform: those that are lowercase identifiers.
-# A slug among them stops uv ("the name is shadowed by your project") or shadows the
-# package at run time, the app's folder being first on sys.path. The template's tests
-# fail when a name is missing. After changing the baked project's dependencies,
-# regenerate this block with: python3 -m uv run python tests/installed_names.py
-# fmt: off
-INSTALLED = frozenset({
-    "altair", "anyio", "attr", "attrs", "certifi", "charset_normalizer", "click", "colorama",
-    "dateutil", "google", "greenlet", "h11", "httptools", "idna", "iniconfig", "itsdangerous",
-    "jinja2", "jsonschema", "jsonschema_specifications", "markupsafe", "multipart", "narwhals",
-    "numpy", "packaging", "pandas", "pillow", "playwright", "pluggy", "protobuf", "py", "pyarrow",
-    "pydeck", "pyee", "pygments", "pytest", "python_dateutil", "python_multipart", "referencing",
-    "requests", "rpds", "rpds_py", "ruff", "sqlalchemy", "starlette", "streamlit", "toml",
-    "typing_extensions", "tzdata", "urllib3", "uvicorn", "vadersentiment", "watchdog", "websockets",
-})
-# fmt: on
-# Names a project package must not take: what the app installs, the standard library
-# (with the modules Python 3.14 adds, for a bake on an older Python), and the names
-# pytest gives meaning to.
-SHADOWED = (
-    INSTALLED
-    | set(sys.stdlib_module_names)
-    | {"annotationlib", "compression"}
-    | {"test", "tests", "conftest"}
+# The baked project's direct dependencies, dev group included, under their normalized
+# names (PEP 503). A project named like a package it installs stops uv ("depends on
+# itself"); the template's tests keep this set equal to the names in the project's
+# pyproject.toml. A name deeper in the tree (starlette, through streamlit) gets uv's own
+# message, which says to rename the project.
+DEPENDENCIES = frozenset(
+    {"playwright", "pytest", "ruff", "sqlalchemy", "streamlit", "vadersentiment"}
 )
-# Device names Windows reserves in every folder: a folder so named cannot be made there.
+# Device names Windows reserves in every folder, with or without an extension: a folder
+# so named cannot be made there.
 WINDOWS_DEVICES = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
 )
-MAX_SLUG_LENGTH = 40  # it names a directory, a distribution and a package: keep it typeable
-# A lowercase identifier that is also a valid distribution name (PEP 508: no _ at the ends).
-IDENTIFIER = re.compile(r"[a-z](?:[a-z0-9_]*[a-z0-9])?")
+MAX_SLUG_LENGTH = 255  # bytes in a file name, on most file systems; the slug is ASCII
+# A distribution name (PEP 508), in lowercase: letters and digits at the ends, and
+# - _ . inside. It is also a folder name on every system.
+DISTRIBUTION = re.compile(r"[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?")
 ACCEPTED = (
-    f"use at most {MAX_SLUG_LENGTH} lowercase letters, digits and underscores, starting with "
-    "a letter and not ending in _, and not a keyword, a device name Windows reserves (con, "
-    "nul, com1, ...) or the name of a module the app uses, such as json, random or streamlit"
+    "use lowercase letters and digits, with - _ or . inside (not at either end), "
+    "and not a device name Windows reserves (con, nul, com1, ...) or the name of a "
+    "package the app depends on, such as streamlit or pytest"
 )
 # The answers that are free text. The template trims the spaces around each, as the
 # prompts say, and quotes it for every file it lands in (local_extensions.py).
@@ -65,18 +47,21 @@ _NOT_IN_ADDRESS = r'\s@"(),:;<>\[\\\]'
 EMAIL = re.compile(rf"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}.]+(?:\.[^{_NOT_IN_ADDRESS}.]+)+")
 
 
-def slug_problem(slug: str) -> str | None:
-    """Say what is wrong with ``slug`` as a package name, or None if it is fine."""
-    if not isinstance(slug, str) or not IDENTIFIER.fullmatch(slug):
-        problem = "is not a lowercase Python identifier"
+def normalized(name: str) -> str:
+    """A distribution name as pip and uv compare it (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def slug_problem(slug: object) -> str | None:
+    """Say what is wrong with ``slug`` as a folder and distribution name, or None."""
+    if not isinstance(slug, str) or not DISTRIBUTION.fullmatch(slug):
+        problem = "is not a distribution name"
     elif len(slug) > MAX_SLUG_LENGTH:
         problem = f"is {len(slug)} characters long, over the limit of {MAX_SLUG_LENGTH}"
-    elif keyword.iskeyword(slug):
-        problem = "is a Python keyword"
-    elif slug in WINDOWS_DEVICES:
+    elif slug.split(".")[0] in WINDOWS_DEVICES:
         problem = "is a device name that Windows reserves"
-    elif slug in SHADOWED:
-        problem = "would shadow a module or package of that name that the app uses"
+    elif normalized(slug) in DEPENDENCIES:
+        problem = "is the name of a package the app depends on"
     else:
         return None
     if not slug:
@@ -114,18 +99,15 @@ def text_problem(name: str, value: object) -> str | None:
     return None
 
 
-def option_problem(name: str, answer: object, reading: bool | None) -> str | None:
-    """Say why yes/no answer ``name`` is neither a yes nor a no, or None.
+def option_problem(name: str, answer: object) -> str | None:
+    """Say why yes/no answer ``name`` is not a boolean, or None.
 
-    ``reading`` is what local_extensions.yes_no made of ``answer``: None for a word it
-    does not know.
+    Cookiecutter turns the words of its yes/no prompt into booleans, on the command
+    line too; only the Python API (``extra_context``) can pass anything else.
     """
-    if reading is not None:
+    if isinstance(answer, bool):
         return None
-    return (
-        f"{name} is {answer!r}, neither yes nor no; answer yes or no "
-        "(y/n, true/false, t/f, 1/0 and on/off are read too, in any case)."
-    )
+    return f"{name} is {answer!r}; answer yes or no (true or false from Python)."
 
 
 def version_problem(installed: str, minimum: str) -> str | None:
@@ -142,31 +124,25 @@ def version_problem(installed: str, minimum: str) -> str | None:
     return None
 
 
-def problems(answers: dict, options: dict, installed: str) -> list[str]:
-    """Everything wrong with ``answers`` (``options``: the yes/no answers as read),
-    one sentence each; a cookiecutter that is too old is said alone, as it explains
-    what else may look wrong."""
+def problems(answers: dict, installed: str) -> list[str]:
+    """Everything wrong with ``answers``, one sentence each; a cookiecutter that is too
+    old is said alone, as it explains what else may look wrong."""
     too_old = version_problem(installed, answers["_min_cookiecutter"])
     if too_old:
         return [too_old]
     found = [text_problem(name, answers[name]) for name in TEXT_ANSWERS]
-    found += [option_problem(name, answers[name], reading) for name, reading in options.items()]
+    found += [option_problem(name, answers[name]) for name in answers["_prune"]]
     found.append(slug_problem(answers["project_slug"]))
     return [problem for problem in found if problem]
 
 
-def main(answers: dict, options: dict) -> int:
-    # The distribution's version: cookiecutter 2.2.0-2.2.2 report 2.1.2.dev0 in __version__.
-    found = problems(answers, options, importlib.metadata.version("cookiecutter"))
+def main(answers: dict) -> int:
+    # The distribution's version, which every release reports right (not __version__).
+    found = problems(answers, importlib.metadata.version("cookiecutter"))
     for problem in found:
         print(f"ERROR: {problem}", file=sys.stderr)
     return 1 if found else 0
 
 
 if __name__ == "__main__":
-    sys.exit(
-        main(
-            json.loads(r"""{{ cookiecutter | tojson }}"""),
-            json.loads(r"""{{ cookiecutter | yes_no_answers | tojson }}"""),
-        )
-    )
+    sys.exit(main(json.loads(r"""{{ cookiecutter | tojson }}""")))

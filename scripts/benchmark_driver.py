@@ -184,10 +184,18 @@ def identity(w: Widget) -> tuple[str, str, str]:
 
 
 def widgets_of(at: AppTest) -> list[Widget]:
-    """Every widget on screen, sidebar first, in the order a user reads them."""
+    """Every widget on screen that a user acts on alone, sidebar first, in the order a
+    user reads them. A form's field runs nothing: its submit button sends it."""
     return [
-        node for root in (at.sidebar, at.main) for node in walk(root) if isinstance(node, Widget)
+        node
+        for root in (at.sidebar, at.main)
+        for node in walk(root)
+        if isinstance(node, Widget) and (node.type == "button" or not in_form(node))
     ]
+
+
+def in_form(widget: Widget) -> bool:
+    return bool(getattr(widget.proto, "form_id", ""))
 
 
 # --- The baked app's journeys ------------------------------------------------------
@@ -297,7 +305,7 @@ class Row:
 class BakedApp:
     def __init__(self, root: Path, orders_db: Path) -> None:
         self.entrypoint = root / "streamlit_app.py"
-        self.package = root.name
+        self.package = "app"  # every bake's code package, whatever its slug
         self.pages = importlib.import_module(f"{self.package}.pages").PAGES
         self.init_calls = InitStateCalls(self.package)
         # Checkout writes to a throw-away database, as in the baked tests.

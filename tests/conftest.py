@@ -29,7 +29,7 @@ TEMPLATE = Path(__file__).resolve().parent.parent
 PROJECT_TEMPLATE = TEMPLATE / "{{cookiecutter.project_slug}}"
 CONTEXT: dict[str, Any] = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
 OPTIONS = tuple(CONTEXT["_prune"])
-# The cases answer the yes/no questions with words, as the prompt and the command line do.
+# The yes/no questions are cookiecutter booleans: the cases answer True or False.
 DEFAULTS = {name: CONTEXT[name] for name in OPTIONS}
 # The uv binary of the dev group. Not `python -m uv`: that sets VIRTUAL_ENV to this
 # suite's environment, and uv in a baked project would warn that it ignores it.
@@ -44,18 +44,18 @@ class Case(NamedTuple):
     answers: dict[str, Any]
 
 
-def case_name(choice: dict[str, str]) -> str:
+def case_name(choice: dict[str, bool]) -> str:
     """The case's name: defaults, all-on, or the options switched off (no-wizard-cart)."""
     if choice == DEFAULTS:
         return "defaults"
-    off = [name for name, word in choice.items() if word == "no"]
+    off = [name for name, on in choice.items() if not on]
     return "no-" + "-".join(off) if off else "all-on"
 
 
 def option_combinations() -> list[Case]:
     choices = [
         dict(zip(OPTIONS, values, strict=True))
-        for values in itertools.product(("yes", "no"), repeat=len(OPTIONS))
+        for values in itertools.product((True, False), repeat=len(OPTIONS))
     ]
     choices.sort(key=lambda choice: choice != DEFAULTS)  # defaults first: they fail first
     return [Case(case_name(choice), choice) for choice in choices]
@@ -75,7 +75,7 @@ AWKWARD_CASE = Case(
 )
 # Long answers (a name of 122 characters, a description of 206, an author of 59) must
 # leave every file they land on passing ruff check and ruff format --check, and parsing.
-# The slug is as long as the pre-generation hook allows: 40 characters.
+# The slug is a long one: 40 characters.
 LONG_CASE = Case(
     "long-names",
     {
@@ -265,7 +265,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # Every yes/no option off: the answers land in the same files whatever the options,
 # and the smaller project bakes and tests faster.
-OPTIONS_OFF = dict.fromkeys(OPTIONS, "no")
+OPTIONS_OFF = dict.fromkeys(OPTIONS, False)
 # Where each free-text answer lands, by the names where_answers_land gives the places.
 PLACES = {
     "project_name": ("README heading", "page title (TITLE)"),
@@ -307,7 +307,7 @@ def readme_heading_and_paragraph(text: str) -> tuple[str, str]:
 
 def title_of(root: Path) -> str:
     """The value of TITLE in the baked package, as Python reads it."""
-    module = ast.parse((root / root.name / "__init__.py").read_text(encoding="utf-8"))
+    module = ast.parse((root / "app" / "__init__.py").read_text(encoding="utf-8"))
     (value,) = [
         node.value
         for node in module.body

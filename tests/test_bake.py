@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import sys
 import tomllib
 
 import yaml
@@ -18,20 +19,18 @@ JINJA_MARKERS = ("{{", "{%", "%}", "{#")
 
 
 def expected_files(bake: Bake) -> set[str]:
-    """Every file of the project template, named for this slug, minus what ``_prune``
+    """Every file of the project template, minus what ``_prune``
     gives to the options this bake switched off."""
     files = {
-        path.relative_to(PROJECT_TEMPLATE)
-        .as_posix()
-        .replace("{{cookiecutter.project_slug}}", bake.slug)
+        path.relative_to(PROJECT_TEMPLATE).as_posix()
         for path in PROJECT_TEMPLATE.rglob("*")
         if path.is_file()
     }
     for option, owned in CONTEXT["_prune"].items():
-        if bake.case.answers[option] == "yes":
+        if bake.case.answers[option]:
             continue
         for entry in owned:
-            pruned = entry.format(package=bake.slug).rstrip("/")
+            pruned = entry.rstrip("/")
             files = {f for f in files if f != pruned and not f.startswith(pruned + "/")}
     return files
 
@@ -86,6 +85,12 @@ def test_toml_files_parse(baked: Bake) -> None:
             raise AssertionError(f"{relative} is not valid TOML: {error}\n{text}") from error
 
 
+def test_pyproject_passes_validate_pyproject(baked: Bake) -> None:
+    # The PyPA schemas, with PEP 639's license expression checked as SPDX.
+    result = run(sys.executable, "-m", "validate_pyproject", "pyproject.toml", cwd=baked.root)
+    assert result.returncode == 0, output_of(result)
+
+
 def test_yaml_files_parse_to_mappings(baked: Bake) -> None:
     yaml_files = sorted(f for f in baked.files if f.endswith((".yml", ".yaml")))
     assert yaml_files, "the project ships at least .pre-commit-config.yaml"
@@ -136,7 +141,7 @@ def test_traces_name_every_option() -> None:
 
 
 def test_an_option_switched_off_leaves_no_trace(baked: Bake) -> None:
-    off = [option for option in TRACES if baked.case.answers[option] == "no"]
+    off = [option for option in TRACES if not baked.case.answers[option]]
     words = [word for option in off for word in TRACES[option]]
     found = [
         f"{relative}: {word}"

@@ -85,11 +85,9 @@ def unparsable_files(root: Path) -> list[str]:
 def test_any_text_answer_bakes_as_typed_or_is_refused_cleanly(
     answers: dict[str, str], cookiecutter_config: Path, pre_hook: ModuleType
 ) -> None:
-    context = {**OPTIONS_OFF, **answers, "project_slug": "any_text"}
+    context = {**OPTIONS_OFF, **answers, "project_slug": "any-text"}
     refusals = pre_hook.problems(
-        {**context, "_prune": dict.fromkeys(OPTIONS_OFF), "_min_cookiecutter": "0"},
-        dict.fromkeys(OPTIONS_OFF, False),  # the hook's reading of those noes
-        INSTALLED,
+        {**context, "_prune": dict.fromkeys(OPTIONS_OFF), "_min_cookiecutter": "0"}, INSTALLED
     )
     with tempfile.TemporaryDirectory() as output:
         try:

@@ -1,7 +1,8 @@
 """Answers are quoted for every language they land in, and never read as Jinja or code.
 
 The filters and the Jinja guard of local_extensions.py are checked as functions, for
-any text; then the template itself: every place an answer lands uses them.
+any text; then the template itself: every place an answer lands uses them, and the
+yes/no answers, booleans, are read only as conditions.
 """
 
 from __future__ import annotations
@@ -43,8 +44,13 @@ from markdown_it import MarkdownIt
 ANY_TEXT = st.text(st.characters(exclude_categories=()))
 # Text that can stand in one line: what the pre-generation hook lets through.
 ONE_LINE = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")) | st.just("\t"))
-# What the quoting filter for a file type is; any other file type has none yet.
-FILTER_FOR = {".md": "markdown_text", ".py": "python_string", ".toml": "toml_string"}
+# The filter that escapes an answer for each file type; any other file type has none yet.
+FILTER_FOR = {".md": "markdown_text", ".py": "in_python_string", ".toml": "in_toml_string"}
+# Filters that escape for the inside of a double-quoted string: the template writes the
+# quotes around them, so each file stays valid as written.
+IN_STRING = {"in_python_string", "in_toml_string"}
+# Plain text shows one line of text as it is: an answer lands there only trimmed.
+PLAIN_TEXT = {"LICENSE"}
 FILTER_TESTS = settings(max_examples=300, deadline=None)
 
 
@@ -71,19 +77,45 @@ def render(env: jinja2.Environment, source: str, **answers: object) -> str:
 
 @FILTER_TESTS
 @given(text=ANY_TEXT)
-def test_python_string_reads_back_as_the_same_text(extensions: ModuleType, text: str) -> None:
-    literal = extensions.python_string(text)
+def test_in_python_string_reads_back_as_the_same_text_between_double_quotes(
+    extensions: ModuleType, text: str
+) -> None:
+    inside = extensions.in_python_string(text)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an invalid escape warns: it must not occur
-        assert ast.literal_eval(literal) == text
-    assert "\n" not in literal
-    assert "\r" not in literal
+        assert ast.literal_eval(f'"{inside}"') == text
+    assert "\n" not in inside
+    assert "\r" not in inside
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        pytest.param('Zoë\'s "Best" App 🎈', 'Zoë\'s \\"Best\\" App 🎈', id="keeps-non-ascii"),
+        pytest.param("a\\b\tc", "a\\\\b\\tc", id="backslash-and-tab"),
+        pytest.param("nul\x00 bom\ufeff", "nul\\x00 bom\\ufeff", id="unprintables-escaped"),
+    ],
+)
+def test_in_python_string_keeps_printable_text_and_escapes_the_rest(
+    extensions: ModuleType, text: str, inside: str
+) -> None:
+    assert extensions.in_python_string(text) == inside
 
 
 @FILTER_TESTS
 @given(text=st.text())
-def test_toml_string_reads_back_as_the_same_text(extensions: ModuleType, text: str) -> None:
-    assert tomllib.loads(f"value = {extensions.toml_string(text)}")["value"] == text
+def test_in_toml_string_reads_back_as_the_same_text_between_double_quotes(
+    extensions: ModuleType, text: str
+) -> None:
+    inside = extensions.in_toml_string(text)
+    assert tomllib.loads(f'value = "{inside}"')["value"] == text
+    assert "\n" not in inside
+    assert "\r" not in inside
+
+
+def test_in_toml_string_keeps_non_ascii_text_and_emoji(extensions: ModuleType) -> None:
+    # tojson would write the balloon as a surrogate pair, which TOML rejects.
+    assert extensions.in_toml_string('Zoë "🎈"') == 'Zoë \\"🎈\\"'
 
 
 @FILTER_TESTS
@@ -140,44 +172,6 @@ def test_jinja_literal_renders_as_the_text(extensions: ModuleType, text: str) ->
     assert plain.from_string(extensions.jinja_literal(text)).render() == text
 
 
-# The yes/no questions
-
-
-@pytest.mark.parametrize(
-    ("answer", "reading"),
-    [
-        *((word, True) for word in ("yes", "Y", " TRUE ", "t", "1", "On")),
-        *((word, False) for word in ("no", "N", "false", "F", "0", " off")),
-        (True, True),
-        (False, False),
-        *((word, None) for word in ("maybe", "", "yes no", "2", "oui", None)),
-    ],
-)
-def test_yes_no_reads_the_words_of_a_yes_no_prompt(
-    extensions: ModuleType, answer: object, reading: bool | None
-) -> None:
-    assert extensions.yes_no(answer) is reading
-
-
-def test_the_hooks_refusal_names_every_word_yes_no_reads(
-    extensions: ModuleType, pre_hook: ModuleType
-) -> None:
-    message = pre_hook.option_problem("include_cart", "maybe", None)
-    named = set(re.findall(r"\b(\w+)/(\w+)\b", message))
-    words = {word for pair in named for word in pair} | {"yes", "no"}
-    assert words == extensions.YES | extensions.NO
-
-
-@pytest.mark.parametrize(("answer", "on"), [("no", False), ("No", False), ("yes", True)])
-def test_the_chosen_test_reads_the_answer_not_its_truth(
-    jinja_env: jinja2.Environment, answer: str, on: bool
-) -> None:
-    source = "{% if cookiecutter.include_cart is chosen %}on{% endif %}"
-    template = jinja_env.parse(source, name="a template file")  # as cookiecutter loads files
-    rendered = jinja_env.from_string(template).render(cookiecutter={"include_cart": answer})
-    assert rendered == ("on" if on else "")
-
-
 # The Jinja guard, in the environment cookiecutter builds
 
 
@@ -232,10 +226,12 @@ def test_the_prompts_still_render_as_written(jinja_env: jinja2.Environment) -> N
     ("path", "rendered"),
     [
         pytest.param("{{cookiecutter.project_slug}}", "my_app", id="project-folder"),
-        pytest.param("{{cookiecutter.project_slug}}/state.py", "my_app/state.py", id="file"),
         pytest.param(
-            "/out/my_app/./{{cookiecutter.project_slug}}/account",
-            "/out/my_app/./my_app/account",
+            "{{cookiecutter.project_slug}}/app/state.py", "my_app/app/state.py", id="file"
+        ),
+        pytest.param(
+            "/out/my_app/./{{cookiecutter.project_slug}}/app/account",
+            "/out/my_app/./my_app/app/account",
             id="folder-behind-the-output-folder",
         ),
         pytest.param(
@@ -330,18 +326,52 @@ def answer_named(node: jinja2.nodes.Node) -> str | None:
     return None
 
 
-def unquoted_answers(jinja_env: jinja2.Environment, source: str, suffix: str) -> list[str]:
+def filters_for(file_name: str) -> list[str] | None:
+    """The filters an answer must pass through in a file so named, outermost first;
+    None where no answer may land (a file type with no filter yet, a path)."""
+    if file_name in PLAIN_TEXT:
+        return ["trim"]
+    quoting = FILTER_FOR.get(Path(file_name).suffix)
+    return [quoting, "trim"] if quoting else None
+
+
+# The double quote that opens a plain string right before an in-string expression: no
+# prefix (r"", f"", b"") and no second quote (""" or an empty string before it).
+OPENS_A_STRING = re.compile(r"(?<![\w'\"])\"\Z")
+
+
+def between_double_quotes(output: jinja2.nodes.Output, index: int) -> bool:
+    """Whether the expression at ``index`` of ``output`` is all a string's content:
+    the template's own text opens a double-quoted string right before it and closes
+    it right after."""
+    nodes = output.nodes
+    before = nodes[index - 1] if index > 0 else None
+    after = nodes[index + 1] if index + 1 < len(nodes) else None
+    return (
+        isinstance(before, jinja2.nodes.TemplateData)
+        and OPENS_A_STRING.search(before.data) is not None
+        and isinstance(after, jinja2.nodes.TemplateData)
+        and after.data.startswith('"')
+    )
+
+
+def unquoted_answers(
+    jinja_env: jinja2.Environment, source: str, filters: list[str] | None
+) -> list[str]:
     """Each use of a text answer in ``source`` other than a whole expression
-    ``{{ cookiecutter.x | trim | <the filter of the file's language> }}``."""
+    ``{{ cookiecutter.x | <filters> }}``, set between double quotes when its filter
+    escapes for the inside of a string."""
     tree = jinja_env.parse(source, name="a template file")  # as cookiecutter loads files
     quoted = set()
     for output in tree.find_all(jinja2.nodes.Output):
-        for node in output.nodes:
-            filters = []
+        for index, node in enumerate(output.nodes):
+            chain = []
             while isinstance(node, jinja2.nodes.Filter):
-                filters.append(node.name)
+                chain.append(node.name)
                 node = node.node
-            if filters == [FILTER_FOR.get(suffix), "trim"]:
+            if chain == filters and (
+                chain[0] not in IN_STRING or between_double_quotes(output, index)
+            ):
                 quoted.add(id(node))
     found = []
     for node in tree.find_all((jinja2.nodes.Getattr, jinja2.nodes.Getitem, jinja2.nodes.Name)):
@@ -360,56 +390,230 @@ def test_every_answer_in_the_template_is_trimmed_and_quoted_for_its_file(
     found = []
     for path in sorted(PROJECT_TEMPLATE.rglob("*")):
         relative = path.relative_to(TEMPLATE).as_posix()
-        found += [f"{relative} (path): {u}" for u in unquoted_answers(jinja_env, relative, "")]
+        found += [f"{relative} (path): {u}" for u in unquoted_answers(jinja_env, relative, None)]
         if path.is_file():
             try:
                 source = path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 continue  # cookiecutter copies a binary file as it is
-            found += [f"{relative}: {u}" for u in unquoted_answers(jinja_env, source, path.suffix)]
+            filters = filters_for(path.name)
+            found += [f"{relative}: {u}" for u in unquoted_answers(jinja_env, source, filters)]
     assert not found, (
         "a text answer must land as {{ cookiecutter.x | trim | <filter> }}, the filter being "
-        f"{FILTER_FOR} (other file types have none yet: add one to local_extensions.py):\n"
+        f"{FILTER_FOR}, between double quotes for {sorted(IN_STRING)}, or trimmed only in "
+        f"{sorted(PLAIN_TEXT)} (other files have none yet: add one to local_extensions.py):\n"
         + "\n".join(found)
     )
 
 
-def test_a_raw_answer_would_be_caught(jinja_env: jinja2.Environment) -> None:
-    assert unquoted_answers(jinja_env, "# {{ cookiecutter.project_name }}\n", ".md")
-    assert unquoted_answers(jinja_env, "x = {{ cookiecutter.description | trim }}", ".toml")
-    assert unquoted_answers(jinja_env, "{{ cookiecutter['author_name'] | trim | x }}", ".py")
-    assert unquoted_answers(jinja_env, "k: {{ cookiecutter.project_name | trim }}", ".yml")
-    assert unquoted_answers(jinja_env, "# % set n = cookiecutter.project_name\n", ".py")
-    assert unquoted_answers(jinja_env, "{{ cookiecutter | tojson }}", ".py")
-    assert not unquoted_answers(
-        jinja_env, "{{ cookiecutter.project_name | trim | python_string }}", ".py"
-    )
-
-
-# The answers, and the yes/no answers as local_extensions.yes_no reads them.
-HOOK_LOADS = (
-    'json.loads(r"""{{ cookiecutter | tojson }}""")',
-    'json.loads(r"""{{ cookiecutter | yes_no_answers | tojson }}""")',
+@pytest.mark.parametrize(
+    ("file_name", "source"),
+    [
+        pytest.param("README.md", "# {{ cookiecutter.project_name }}\n", id="md-raw"),
+        pytest.param("x.toml", 'x = "{{ cookiecutter.description | trim }}"', id="toml-unescaped"),
+        pytest.param(
+            "x.toml",
+            "x = {{ cookiecutter.description | trim | in_toml_string }}",
+            id="toml-outside-a-string",
+        ),
+        pytest.param(
+            "x.toml",
+            "x = '{{ cookiecutter.description | trim | in_toml_string }}'",
+            id="toml-in-a-literal-string",
+        ),
+        pytest.param(
+            "x.py",
+            "T = {{ cookiecutter.project_name | trim | in_python_string }}",
+            id="py-outside-a-string",
+        ),
+        pytest.param(
+            "x.py",
+            "T = '{{ cookiecutter.project_name | trim | in_python_string }}'",
+            id="py-in-single-quotes",
+        ),
+        pytest.param(
+            "x.py",
+            'T = r"{{ cookiecutter.project_name | trim | in_python_string }}"',
+            id="py-in-a-raw-string",
+        ),
+        pytest.param(
+            "x.py",
+            'T = f"{{ cookiecutter.project_name | trim | in_python_string }}"',
+            id="py-in-an-f-string",
+        ),
+        pytest.param(
+            "x.py",
+            'T = """{{ cookiecutter.project_name | trim | in_python_string }}"""',
+            id="py-in-triple-quotes",
+        ),
+        pytest.param(
+            "x.py",
+            'T = "Hi {{ cookiecutter.project_name | trim | in_python_string }}"',
+            id="py-part-of-a-string",
+        ),
+        pytest.param(
+            "x.py",
+            'T = "{{ cookiecutter.project_name | trim | in_toml_string }}"',
+            id="py-with-the-toml-filter",
+        ),
+        pytest.param(
+            "x.py",
+            'T = "{{ cookiecutter.project_name | in_python_string | trim }}"',
+            id="py-trimmed-after-escaping",
+        ),
+        pytest.param(
+            "x.py", "{{ cookiecutter['author_name'] | trim | x }}", id="py-unknown-filter"
+        ),
+        pytest.param("x.py", "# % set n = cookiecutter.project_name\n", id="py-set"),
+        pytest.param("x.py", "{{ cookiecutter | tojson }}", id="py-all-answers"),
+        pytest.param("ci.yml", "k: {{ cookiecutter.project_name | trim }}", id="yml-no-filter"),
+        pytest.param(
+            "LICENSE",
+            "(c) {{ cookiecutter.author_name | trim | markdown_text }}",
+            id="plain-text-escaped-as-markdown",
+        ),
+        pytest.param("LICENSE", "(c) {{ cookiecutter.author_name }}", id="plain-text-untrimmed"),
+    ],
 )
+def test_a_misquoted_answer_would_be_caught(
+    jinja_env: jinja2.Environment, file_name: str, source: str
+) -> None:
+    assert unquoted_answers(jinja_env, source, filters_for(file_name))
+
+
+@pytest.mark.parametrize(
+    ("file_name", "source"),
+    [
+        pytest.param(
+            "README.md", "# {{ cookiecutter.project_name | trim | markdown_text }}\n", id="md"
+        ),
+        pytest.param(
+            "x.toml",
+            'a = [{ x = "{{ cookiecutter.author_name | trim | in_toml_string }}", '
+            'y = "{{ cookiecutter.author_email | trim | in_toml_string }}" }]',
+            id="toml-two-on-a-line",
+        ),
+        pytest.param(
+            "x.py",
+            'T = "{{ cookiecutter.project_name | trim | in_python_string }}"  # fmt: skip',
+            id="py",
+        ),
+        pytest.param("LICENSE", "(c) 2026 {{ cookiecutter.author_name | trim }}", id="plain-text"),
+    ],
+)
+def test_an_answer_quoted_for_its_file_passes(
+    jinja_env: jinja2.Environment, file_name: str, source: str
+) -> None:
+    assert unquoted_answers(jinja_env, source, filters_for(file_name)) == []
+
+
+# The yes/no questions are booleans: the template reads them only as conditions, never
+# compares them with a word or prints them.
+
+
+def options_not_read_as_conditions(jinja_env: jinja2.Environment, source: str) -> list[str]:
+    """Each use of a yes/no answer in ``source`` other than as the condition of an
+    ``if`` (or a part of one, joined by and, or, not)."""
+    tree = jinja_env.parse(source, name="a template file")  # as cookiecutter loads files
+    conditions: set[int] = set()
+
+    def mark(node: jinja2.nodes.Node) -> None:
+        if isinstance(node, jinja2.nodes.And | jinja2.nodes.Or):
+            mark(node.left)
+            mark(node.right)
+        elif isinstance(node, jinja2.nodes.Not):
+            mark(node.node)
+        else:
+            conditions.add(id(node))
+
+    for node in tree.find_all((jinja2.nodes.If, jinja2.nodes.CondExpr)):
+        mark(node.test)
+    return [
+        f"cookiecutter.{answer_named(node)} at line {node.lineno}"
+        for node in tree.find_all((jinja2.nodes.Getattr, jinja2.nodes.Getitem))
+        if answer_named(node) in OPTIONS and id(node) not in conditions
+    ]
+
+
+def test_the_template_reads_every_yes_no_answer_only_as_a_condition(
+    jinja_env: jinja2.Environment,
+) -> None:
+    found = []
+    for path in sorted(PROJECT_TEMPLATE.rglob("*")):
+        relative = path.relative_to(TEMPLATE).as_posix()
+        found += [
+            f"{relative} (path): {u}" for u in options_not_read_as_conditions(jinja_env, relative)
+        ]
+        if path.is_file():
+            try:
+                source = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+            found += [f"{relative}: {u}" for u in options_not_read_as_conditions(jinja_env, source)]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('{% if cookiecutter.include_cart == "yes" %}x{% endif %}', id="compared"),
+        pytest.param("{% if cookiecutter.include_cart is chosen %}x{% endif %}", id="jinja-test"),
+        pytest.param("# % if cookiecutter.include_cart | lower\n# % endif\n", id="filtered"),
+        pytest.param("{{ cookiecutter['include_cart'] }}", id="printed"),
+        pytest.param(
+            "{% if cookiecutter.include_wizard or cookiecutter.include_cart != 'no' %}{% endif %}",
+            id="compared-in-an-or",
+        ),
+    ],
+)
+def test_a_yes_no_answer_read_as_a_word_would_be_caught(
+    jinja_env: jinja2.Environment, source: str
+) -> None:
+    assert options_not_read_as_conditions(jinja_env, source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("# % if cookiecutter.include_cart\nx\n# % endif\n", id="line-statement"),
+        pytest.param(
+            "{% if cookiecutter.include_wizard or not cookiecutter.include_cart %}{% endif %}",
+            id="joined",
+        ),
+        pytest.param(
+            "{% if x %}{% elif cookiecutter.include_cart and cookiecutter.include_wizard %}"
+            "{% endif %}",
+            id="elif",
+        ),
+        pytest.param("{{ 'x' if cookiecutter.include_cart else 'y' }}", id="inline-if"),
+    ],
+)
+def test_a_yes_no_answer_read_as_a_condition_passes(
+    jinja_env: jinja2.Environment, source: str
+) -> None:
+    assert options_not_read_as_conditions(jinja_env, source) == []
+
+
+# The hooks read the answers once, as JSON data.
+HOOK_LOAD = 'json.loads(r"""{{ cookiecutter | tojson }}""")'
 
 
 @pytest.mark.parametrize("hook", ["pre_gen_project", "post_gen_project"])
-def test_hooks_take_the_answers_as_json_data_only(jinja_env: jinja2.Environment, hook: str) -> None:
+def test_hooks_take_the_answers_once_as_json_data(jinja_env: jinja2.Environment, hook: str) -> None:
     source = (TEMPLATE / "hooks" / f"{hook}.py").read_text(encoding="utf-8")
-    expressions = [
+    tree = jinja_env.parse(source, name=hook)
+    (expression,) = [
         node
-        for output in jinja_env.parse(source, name=hook).find_all(jinja2.nodes.Output)
+        for output in tree.find_all(jinja2.nodes.Output)
         for node in output.nodes
         if not isinstance(node, jinja2.nodes.TemplateData)
     ]
-    statements = [
-        node
-        for node in jinja_env.parse(source, name=hook).find_all(jinja2.nodes.Stmt)
-        if not isinstance(node, jinja2.nodes.Output)
+    assert isinstance(expression, jinja2.nodes.Filter)
+    assert expression.name == "tojson"
+    assert source.count(HOOK_LOAD) == 1
+    assert not [
+        n for n in tree.find_all(jinja2.nodes.Stmt) if not isinstance(n, jinja2.nodes.Output)
     ]
-    assert len(expressions) == len(HOOK_LOADS)
-    assert [source.count(load) for load in HOOK_LOADS] == [1] * len(HOOK_LOADS)
-    assert not statements
 
 
 # One bake with a marked value for every answer: each value must land only as a whole
@@ -461,6 +665,12 @@ def markdown_misplaced(text: str) -> Iterator[str]:
                 yield f"{name} in {token.type} {token.content!r}"
 
 
+def plain_text_misplaced(text: str) -> Iterator[str]:
+    for name, value in MARKED.items():
+        if text.count(marker_of(value)) != text.count(value):
+            yield f"{name} not whole in plain text"
+
+
 CHECKERS = {".py": python_misplaced, ".toml": toml_misplaced, ".md": markdown_misplaced}
 
 
@@ -469,7 +679,12 @@ def test_each_answer_lands_only_as_a_whole_literal_of_its_file(baker: Baker) -> 
     found = []
     for relative in sorted(bake.files):
         text = (bake.root / relative).read_text(encoding="utf-8")
-        checker = CHECKERS.get(Path(relative).suffix)
+        file_name = Path(relative).name
+        checker = (
+            plain_text_misplaced
+            if file_name in PLAIN_TEXT
+            else CHECKERS.get(Path(file_name).suffix)
+        )
         if checker:
             found += [f"{relative}: {problem}" for problem in checker(text)]
         else:

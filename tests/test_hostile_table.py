@@ -10,6 +10,7 @@ hostile answer of each question) runs the baked project's own test suite.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import tempfile
@@ -36,6 +37,8 @@ from conftest import (
     tree,
     where_answers_land,
 )
+from cookiecutter.exceptions import FailedHookException
+from cookiecutter.main import cookiecutter
 from ruff.__main__ import find_ruff_bin
 
 # An answer that runs code would create this file: at bake time through Jinja, or in
@@ -105,7 +108,7 @@ def bakes_of(answers: list[Answer]) -> tuple[list[Case], dict[str, Case]]:
     for k in range(count):
         chosen = {group[k].question: group[k] for group in by_question.values() if k < len(group)}
         values = {question: answer.value for question, answer in chosen.items()}
-        case = Case(f"hostile-{k}", {**OPTIONS_OFF, **values, "project_slug": f"hostile_{k}"})
+        case = Case(f"hostile-{k}", {**OPTIONS_OFF, **values, "project_slug": f"hostile-{k}"})
         cases.append(case)
         case_of.update({answer.id: case for answer in chosen.values()})
     return cases, case_of
@@ -248,25 +251,37 @@ def test_a_refused_answer_leaves_no_directory(refused: Refusal) -> None:
     assert not output_dir.exists() or not any(output_dir.iterdir()), output_of(result)
 
 
-# Booleans on the command line
+# Yes/no answers on the command line: cookiecutter reads the words of its yes/no prompt
+# into booleans (2.7 on: the reason for _min_cookiecutter), and stops at any other word.
+
+
+def owned_left(root: Path, option: str) -> list[bool]:
+    """Whether each path the option owns (its _prune entries) is in the baked project."""
+    return [(root / entry).exists() for entry in CONTEXT["_prune"][option]]
 
 
 @pytest.mark.parametrize(
     ("word", "on"),
-    [(word, True) for word in ("yes", "y", "true", "1", " On ")]
-    + [(word, False) for word in ("no", "n", "false", "0", "OFF")],
+    [(word, True) for word in ("yes", "y", "true", "t", "1", "on", " On ", "YES")]
+    + [(word, False) for word in ("no", "n", "false", "f", "0", "off", " Off ", "NO")],
 )
-def test_each_yes_no_word_switches_its_option(baker: Baker, word: str, on: bool) -> None:
-    option = OPTIONS[0]
-    bake = baker(Case(f"option-word-{word}", {**OPTIONS_OFF, option: word}))
-    owned = [entry.format(package=bake.slug) for entry in CONTEXT["_prune"][option]]
-    assert [(bake.root / entry).exists() for entry in owned] == [on] * len(owned)
+def test_each_yes_no_word_on_the_command_line_switches_its_option(
+    tmp_path: Path, cookiecutter_config: Path, word: str, on: bool
+) -> None:
+    option, *others = OPTIONS
+    output_dir = tmp_path / "out"
+    result = cookiecutter_cli(
+        output_dir, cookiecutter_config, "--no-input", "project_slug=words", f"{option}={word}",
+        *(f"{other}=false" for other in others),
+    )  # fmt: skip
+    assert result.returncode == 0, output_of(result)
+    assert owned_left(output_dir / "words", option) == [on] * len(CONTEXT["_prune"][option])
 
 
-def test_the_oldest_cookiecutter_allowed_reads_yes_no_words_too(
+def test_the_oldest_cookiecutter_allowed_reads_a_no_on_the_command_line(
     tmp_path: Path, cookiecutter_config: Path
 ) -> None:
-    # Before 2.7, cookiecutter passes a yes/no given on the command line as text.
+    # Before 2.7, cookiecutter passed a yes/no given on the command line through as text.
     option = OPTIONS[0]
     output_dir = tmp_path / "out"
     result = run(
@@ -275,21 +290,80 @@ def test_the_oldest_cookiecutter_allowed_reads_yes_no_words_too(
         "-o", output_dir, "project_slug=oldest", f"{option}=no", cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, output_of(result)
-    owned = [entry.format(package="oldest") for entry in CONTEXT["_prune"][option]]
-    assert [entry for entry in owned if (output_dir / "oldest" / entry).exists()] == []
+    assert owned_left(output_dir / "oldest", option) == [False] * len(CONTEXT["_prune"][option])
+    assert all(owned_left(output_dir / "oldest", other) for other in OPTIONS[1:])
 
 
-@pytest.mark.parametrize("word", ["maybe", "yess", "2", ""])
-def test_a_word_that_is_neither_yes_nor_no_is_refused_and_leaves_nothing(
-    tmp_path: Path, cookiecutter_config: Path, word: str
+@pytest.mark.parametrize(
+    ("assignment", "said"),
+    [
+        pytest.param(
+            f"{OPTIONS[-1]}=maybe",
+            f"maybe provided for variable {OPTIONS[-1]} could not be converted to a boolean",
+            id="yes-no-maybe",
+        ),
+        pytest.param(
+            f"{OPTIONS[-1]}=yess",
+            f"yess provided for variable {OPTIONS[-1]} could not be converted to a boolean",
+            id="yes-no-typo",
+        ),
+        pytest.param(
+            f"{OPTIONS[-1]}=",
+            f" provided for variable {OPTIONS[-1]} could not be converted to a boolean",
+            id="yes-no-empty",
+        ),
+        pytest.param(
+            "license=GPL-3.0",
+            "GPL-3.0 provided for choice variable license, but the choices are",
+            id="license-not-a-choice",
+        ),
+    ],
+)
+def test_an_answer_cookiecutter_cannot_read_stops_it_and_leaves_nothing(
+    tmp_path: Path, cookiecutter_config: Path, assignment: str, said: str
+) -> None:
+    # Cookiecutter's own error, a ValueError with its traceback: before any folder is made.
+    output_dir = tmp_path / "out"
+    result = cookiecutter_cli(output_dir, cookiecutter_config, "--no-input", assignment)
+    assert result.returncode != 0, output_of(result)
+    assert f"ValueError: {said}" in result.stderr, output_of(result)
+    assert not output_dir.exists() or not any(output_dir.iterdir())
+
+
+@pytest.mark.parametrize(("word", "on"), [("no", False), ("Yes", True)])
+def test_the_python_api_reads_a_yes_no_word_as_the_command_line_does(
+    baker: Baker, word: str, on: bool
+) -> None:
+    option = OPTIONS[0]
+    bake = baker(Case(f"api-word-{word}", {**OPTIONS_OFF, option: word}))
+    assert owned_left(bake.root, option) == [on] * len(CONTEXT["_prune"][option])
+
+
+@pytest.mark.parametrize(
+    ("answer", "seen"),
+    [
+        pytest.param(None, "None", id="none"),
+        pytest.param(0, "'0'", id="a-number-cookiecutter-renders-as-text"),
+    ],
+)
+def test_the_hook_refuses_a_yes_no_answer_that_is_no_boolean_from_the_python_api(
+    tmp_path: Path,
+    cookiecutter_config: Path,
+    capfd: pytest.CaptureFixture[str],
+    answer: object,
+    seen: str,
 ) -> None:
     option = OPTIONS[-1]
-    output_dir = tmp_path / "out"
-    result = cookiecutter_cli(output_dir, cookiecutter_config, "--no-input", f"{option}={word}")
-    assert result.returncode == 1, output_of(result)
-    assert f"ERROR: {option} is {word!r}, neither yes nor no; answer yes or no" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr, output_of(result)
-    assert not output_dir.exists() or not any(output_dir.iterdir())
+    with pytest.raises(FailedHookException):
+        cookiecutter(
+            str(TEMPLATE),
+            no_input=True,
+            output_dir=str(tmp_path),
+            extra_context={**OPTIONS_OFF, option: answer},
+            config_file=str(cookiecutter_config),
+        )
+    assert f"ERROR: {option} is {seen}; answer yes or no" in capfd.readouterr().err
+    assert not any(tmp_path.iterdir())
 
 
 def test_the_oldest_cookiecutter_allowed_keeps_jinja_looking_answers_as_typed(
@@ -310,28 +384,61 @@ def test_the_oldest_cookiecutter_allowed_keeps_jinja_looking_answers_as_typed(
 # Answers typed at the prompts, the directory that exists, replay
 
 
+# The questions in the order cookiecutter asks them: the text, the yes/no questions,
+# then the license (a choice, answered by its number).
+PROMPTED = ("project_name", "project_slug", "description", "author_name", "author_email")
+
+
+def test_the_prompts_come_in_the_order_the_prompt_tests_type_them() -> None:
+    asked = [name for name in CONTEXT if not name.startswith("_")]
+    assert asked == [*PROMPTED, *OPTIONS, "license"]
+
+
 def test_answers_typed_at_the_prompts_bake_as_typed(
     tmp_path: Path, cookiecutter_config: Path
 ) -> None:
     typed = {
         "project_name": '{{ 7*7 }} Zoë\'s "App" \\',
-        "project_slug": "typed_app",
+        "project_slug": "typed-app",
         "description": "{% raw %} ${{ secrets.X }} `code`",
         "author_name": "O'Brien {#",
         "author_email": "ob@example.com",
     }
-    lines = [typed[name] for name in typed] + ["n"] * len(OPTIONS)
+    lines = [typed[name] for name in PROMPTED] + ["n"] * len(OPTIONS) + ["2"]
     output_dir = tmp_path / "out"
     result = cookiecutter_cli(output_dir, cookiecutter_config, input="\n".join(lines) + "\n")
     assert result.returncode == 0, output_of(result)
-    assert not misread_answers(output_dir / "typed_app", typed)
-    owned = [path for paths in CONTEXT["_prune"].values() for path in paths]
-    left = [
-        path
-        for path in owned
-        if (output_dir / "typed_app" / path.format(package="typed_app")).exists()
-    ]
-    assert left == []  # every "n" typed was read as a no
+    root = output_dir / "typed-app"
+    assert not misread_answers(root, typed)
+    assert [any(owned_left(root, option)) for option in OPTIONS] == [False] * len(OPTIONS)
+    spdx = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["license"]
+    assert spdx == CONTEXT["license"][1]  # the second choice, typed as 2
+
+
+def test_a_typo_at_a_yes_no_prompt_is_asked_again_and_replayed_as_a_boolean(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "config.yaml"  # of its own: the replay file is this bake's
+    replay_dir = tmp_path / "replay"
+    config.write_text(
+        f"cookiecutters_dir: {json.dumps(str(tmp_path / 'cookiecutters'))}\n"
+        f"replay_dir: {json.dumps(str(replay_dir))}\n",
+        encoding="utf-8",
+    )
+    option, *others = OPTIONS
+    text = ["Typo App", "typo-app", "", "", ""]  # an empty line takes the default
+    lines = [*text, "yse", "n", *(["yes"] * len(others)), ""]
+    output_dir = tmp_path / "out"
+    result = cookiecutter_cli(output_dir, config, input="\n".join(lines) + "\n")
+    assert result.returncode == 0, output_of(result)
+    assert result.stdout.count("Please enter Y or N") == 1, output_of(result)
+    root = output_dir / "typo-app"
+    assert owned_left(root, option) == [False] * len(CONTEXT["_prune"][option])
+    assert all(all(owned_left(root, other)) for other in others)
+    replayed = json.loads((replay_dir / f"{TEMPLATE.name}.json").read_text("utf-8"))
+    answers = replayed["cookiecutter"]
+    assert answers[option] is False
+    assert all(answers[other] is True for other in others)
 
 
 @pytest.fixture
@@ -383,7 +490,7 @@ def test_replay_bakes_the_same_hostile_answers_again(
     answers = {answer.question: answer.value for answer in ACCEPTED[::-1]}  # the first of each
     result = cookiecutter_cli(
         first, cookiecutter_config, "--no-input", "project_slug=replayed",
-        *(f"{k}={v}" for k, v in {**answers, **OPTIONS_OFF}.items()),
+        *(f"{k}={v}" for k, v in answers.items()), *(f"{k}=no" for k in OPTIONS),
     )  # fmt: skip
     assert result.returncode == 0, output_of(result)
     replayed = cookiecutter_cli(second, cookiecutter_config, "--replay")

@@ -3,39 +3,75 @@ project template, which holds only what a clone of the repository holds."""
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
 
-from conftest import CONTEXT, OPTIONS, PROJECT_TEMPLATE
+from conftest import CONTEXT, OPTIONS, PROJECT_TEMPLATE, TEMPLATE, output_of, run
 
 # What tools leave behind when run inside the project template. Git ignores them, so
 # CI never sees them, but cookiecutter would bake them into every local project.
 TOOL_LEFTOVERS = {".venv", ".pytest_cache", ".ruff_cache", "__pycache__", ".DS_Store"}
 
 
-def test_the_yes_no_questions_are_exactly_the_options_prune_lists() -> None:
+def test_the_yes_no_questions_are_booleans_exactly_the_options_prune_lists() -> None:
     # A yes/no question outside _prune owns no file and leaves its trace when answered
-    # no; an option without a yes/no default cannot be read by local_extensions.yes_no.
+    # no; cookiecutter asks a question as yes/no only when its default is a boolean.
     questions = {name for name in CONTEXT if not name.startswith("_")}
-    yes_no = {name for name in questions if CONTEXT[name] in ("yes", "no")}
+    yes_no = {name for name in questions if isinstance(CONTEXT[name], bool)}
     assert yes_no == set(OPTIONS)
-    assert set(OPTIONS) <= set(CONTEXT["__prompts__"])
+    assert set(questions) <= set(CONTEXT["__prompts__"])
 
 
-# An option in a template's Jinja: `cookiecutter.include_cart` and what follows it.
-OPTION_USE = re.compile(r"cookiecutter\.(\w+)(\s+is\s+(?:not\s+)?chosen\b)?")
+def test_every_python_file_of_the_template_parses_as_written() -> None:
+    # Jinja sits only in `# %` line statements and inside string literals, so the
+    # project template is Python that editors, linters and tests can read unbaked.
+    files = sorted([*PROJECT_TEMPLATE.rglob("*.py"), *(TEMPLATE / "hooks").glob("*.py")])
+    assert len(files) > 20, files
+    for path in files:
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
-def test_every_option_in_the_template_is_read_as_yes_or_no() -> None:
-    # A bare `# % if cookiecutter.include_cart` is true for the answer "no": any
-    # non-empty text is. The Jinja test `chosen` reads the word.
-    bare = [
-        f"{path.relative_to(PROJECT_TEMPLATE)}: {match[0]}"
-        for path in PROJECT_TEMPLATE.rglob("*")
-        if path.is_file()
-        for match in OPTION_USE.finditer(path.read_text("utf-8", errors="replace"))
-        if match[1] in OPTIONS and not match[2]
-    ]
-    assert not bare, f"options used without `is chosen`: {bare}"
+def ruff_in_place(*args: str) -> subprocess.CompletedProcess[str]:
+    """Ruff on the project template as it stands, with the project's own settings (its
+    pyproject.toml is the nearest); no cache is left behind. The template's dev group
+    pins the project's ruff; `uv run` cannot run there, as the project's name is Jinja."""
+    return run(sys.executable, "-m", "ruff", *args, "--no-cache", ".", cwd=PROJECT_TEMPLATE)
+
+
+def test_ruff_in_place_reads_every_python_file_of_the_project_template() -> None:
+    # Else the two checks below could pass on files ruff excluded.
+    listed = ruff_in_place("check", "--show-files").stdout.splitlines()
+    seen = {Path(line).resolve() for line in listed if line.endswith(".py")}
+    assert seen == {path.resolve() for path in PROJECT_TEMPLATE.rglob("*.py")}
+
+
+def test_the_app_code_passes_ruff_check_in_place() -> None:
+    result = ruff_in_place("check", "--no-fix")
+    assert result.returncode == 0, output_of(result)
+
+
+def test_the_app_code_passes_ruff_format_check_in_place() -> None:
+    result = ruff_in_place("format", "--check")
+    assert result.returncode == 0, output_of(result)
+
+
+def test_the_project_pyproject_is_toml_as_written() -> None:
+    # Ruff reads its settings from it in place, so it must parse before baking.
+    tomllib.loads((PROJECT_TEMPLATE / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_the_hook_refuses_exactly_the_projects_direct_dependencies(pre_hook: ModuleType) -> None:
+    project = tomllib.loads((PROJECT_TEMPLATE / "pyproject.toml").read_text(encoding="utf-8"))
+    requirements = [*project["project"]["dependencies"]]
+    for group in project["dependency-groups"].values():
+        requirements += group
+    names = {pre_hook.normalized(re.match(r"[A-Za-z0-9._-]+", r)[0]) for r in requirements}
+    assert names == pre_hook.DEPENDENCIES
 
 
 def test_prune_manifest_lists_only_paths_the_template_has() -> None:
@@ -43,7 +79,7 @@ def test_prune_manifest_lists_only_paths_the_template_has() -> None:
         f"{option}: {entry}"
         for option, entries in CONTEXT["_prune"].items()
         for entry in entries
-        if not (PROJECT_TEMPLATE / entry.format(package="{{cookiecutter.project_slug}}")).exists()
+        if not (PROJECT_TEMPLATE / entry).exists()
     ]
     assert not stale, f"_prune lists paths the template lacks: {stale}"
 

@@ -6,12 +6,12 @@ initialise state first, then build the navigation and the sidebar, then the page
 
 import streamlit as st
 
-from {{ cookiecutter.project_slug }} import TITLE
-from {{ cookiecutter.project_slug }}.account.status import render_account_status
-from {{ cookiecutter.project_slug }}.inspector import render_inspector
-from {{ cookiecutter.project_slug }}.pages import HOME, PAGES
-from {{ cookiecutter.project_slug }}.session import render_session_controls
-from {{ cookiecutter.project_slug }}.state import init_state
+from app import TITLE
+from app.account.status import render_account_status
+from app.inspector import render_inspector
+from app.pages import HOME, PAGES
+from app.session import render_session_controls
+from app.state import init_state
 
 init_state()
 st.set_page_config(page_title=TITLE, page_icon="🎈")

@@ -8,9 +8,9 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
-from {{ cookiecutter.project_slug }} import state
-from {{ cookiecutter.project_slug }}.account.state import NAME_INPUT, SIGN_IN
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT, HOME
+from app import state
+from app.account.state import NAME_INPUT, SIGN_IN
+from app.pages import ACCOUNT, HOME
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 
@@ -79,9 +79,15 @@ class User:
         self._interact(getattr(self.at, kind)(key=key).set_value(value).run)
         return self
 
+    def fill(self, key: str, text: str) -> User:
+        """Type into a field of an st.form: no script run until the form is submitted,
+        which sends what was typed."""
+        self.at.text_input(key=key).input(text)
+        return self
+
     def sign_in(self, name: str) -> User:
-        """Type a name on the Account page and click Sign in."""
-        return self.type(NAME_INPUT, name).click(SIGN_IN)
+        """Type a name into the Account page's sign-in form and click Sign in."""
+        return self.fill(NAME_INPUT, name).click(SIGN_IN)
 
     def open(self, path: str) -> User:
         self._interact(self.at.switch_page(path).run)

@@ -1,7 +1,7 @@
 """The demo sign-in on the Account page."""
 
-from {{ cookiecutter.project_slug }}.account.state import TOKEN, USER
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT
+from app.account.state import NAME_INPUT, SIGN_IN, SIGN_IN_FORM_KEY, TOKEN, USER
+from app.pages import ACCOUNT, HOME
 
 
 def test_signing_in_shows_the_trimmed_name(user):
@@ -24,3 +24,20 @@ def test_signing_in_issues_a_session_token(user):
 def test_the_sidebar_shows_a_name_as_typed_not_as_markdown(user):
     user.open(ACCOUNT.path).sign_in("**Ada**")
     assert user.at.sidebar.caption[0].value == r"Signed in as \*\*Ada\*\*"
+
+
+def test_the_display_name_is_a_field_of_the_sign_in_form(user):
+    # In a form, typing runs nothing and Enter signs in, as the button does.
+    field = user.open(ACCOUNT.path).at.text_input(key=NAME_INPUT)
+    assert field.form_id == SIGN_IN_FORM_KEY
+    user.fill(NAME_INPUT, "Ada").click(SIGN_IN)
+    assert user.state[USER] == {"name": "Ada"}
+
+
+def test_a_name_sent_in_the_form_stays_in_it_after_a_visit_to_another_page(user):
+    # The form's field is a registered key drawn with persist_state="session". Only what
+    # the form sent is kept: a browser sends nothing of a field before its form is
+    # submitted, so a name typed and never sent is gone with the page.
+    user.open(ACCOUNT.path).sign_in("   ").open(HOME.path).open(ACCOUNT.path)
+    assert user.at.text_input(key=NAME_INPUT).value == "   "
+    assert user.at.error[0].value == "Type a display name to sign in."

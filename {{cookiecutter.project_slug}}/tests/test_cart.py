@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from {{ cookiecutter.project_slug }}.cart import catalog, model, store
-from {{ cookiecutter.project_slug }}.cart.catalog import load_catalog, read_catalog_file
-from {{ cookiecutter.project_slug }}.cart.model import CartError, CatalogError
-from {{ cookiecutter.project_slug }}.cart.state import (
+from app.cart import catalog, model, store
+from app.cart.catalog import load_catalog, read_catalog_file
+from app.cart.model import CartError, CatalogError
+from app.cart.state import (
     AT_ADD,
     AT_CART,
     AT_CHECKOUT,
@@ -32,9 +32,9 @@ from {{ cookiecutter.project_slug }}.cart.state import (
     line_quantity_key,
     remove_line_key,
 )
-from {{ cookiecutter.project_slug }}.pages import HOME, page_named
-from {{ cookiecutter.project_slug }}.session import LOG_OUT, RESET_ALL, RESET_PAGE
-from {{ cookiecutter.project_slug }}.text import literal
+from app.pages import HOME, page_named
+from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
+from app.text import literal
 
 SHOP = page_named("cart")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -402,6 +402,15 @@ def test_line_quantities_survive_a_visit_to_another_page(shop):
     shop.open(HOME.path).open(SHOP.path)
     assert shop.state[LINES] == {MUG: 4}
     assert shop.at.number_input(key=quantity_key(shop, MUG)).value == 4
+
+
+def test_the_chosen_product_and_quantity_survive_a_visit_to_another_page(shop):
+    shop.set("selectbox", PICK_SKU, LAMP).set("number_input", PICK_QUANTITY, 2)
+    shop.open(HOME.path).open(SHOP.path)
+    assert shop.at.selectbox(key=PICK_SKU).value == LAMP
+    assert shop.at.number_input(key=PICK_QUANTITY).value == 2
+    shop.click(add_button(shop))
+    assert shop.state[LINES] == {LAMP: 2}
 
 
 def test_two_sessions_carts_are_isolated(new_user, database):

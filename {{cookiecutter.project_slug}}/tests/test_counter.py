@@ -1,6 +1,6 @@
 """The home page's counter: buttons change state in callbacks, the title shows it."""
 
-from {{ cookiecutter.project_slug }}.counter.state import (
+from app.counter.state import (
     ADD_ONE,
     ADD_TEN,
     COUNT,
@@ -8,7 +8,7 @@ from {{ cookiecutter.project_slug }}.counter.state import (
     LABEL,
     RESET,
 )
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT, HOME
+from app.pages import ACCOUNT, HOME
 
 
 def test_a_new_session_starts_at_zero(user):

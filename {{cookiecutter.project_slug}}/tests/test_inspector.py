@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from {{ cookiecutter.project_slug }}.account.state import TOKEN
-from {{ cookiecutter.project_slug }}.counter.state import ADD_ONE, ADD_TEN, COUNT, HISTORY
-from {{ cookiecutter.project_slug }}.inspector import ENV_VAR, MASK, redact
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT
+from app.account.state import TOKEN
+from app.counter.state import ADD_ONE, ADD_TEN, COUNT, HISTORY
+from app.inspector import ENV_VAR, MASK, redact
+from app.pages import ACCOUNT
 
 
 def _inspected(user):

@@ -5,7 +5,7 @@ than one. These sweeps find every button and input that each page shows on a new
 session, so a widget added later is covered without a new test.
 """
 
-from {{ cookiecutter.project_slug }}.pages import PAGES
+from app.pages import PAGES
 
 
 def _another_number(widget):

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 import pytest
 import streamlit as st
 
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT, page_named
-from {{ cookiecutter.project_slug }}.sentiment import model
-from {{ cookiecutter.project_slug }}.sentiment.callbacks import (
+from app.pages import ACCOUNT, page_named
+from app.sentiment import model
+from app.sentiment.callbacks import (
     EMPTY_TEXT,
     MODEL_FAILED,
     too_long,
 )
-from {{ cookiecutter.project_slug }}.sentiment.state import (
+from app.sentiment.state import (
     ANALYSE,
     DEFAULT_FONT_SIZE,
     ERROR,
@@ -33,7 +33,7 @@ from {{ cookiecutter.project_slug }}.sentiment.state import (
     SHOW_DETAILS,
     TEXT,
 )
-from {{ cookiecutter.project_slug }}.session import LOG_OUT, RESET_ALL, RESET_PAGE
+from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
 
 PAGE = page_named("sentiment").path
 

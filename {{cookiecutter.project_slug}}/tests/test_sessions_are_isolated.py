@@ -1,9 +1,9 @@
 """Two browser tabs on one server process never see each other's state."""
 
-from {{ cookiecutter.project_slug }}.account.state import USER
-from {{ cookiecutter.project_slug }}.counter.state import ADD_ONE, ADD_TEN, HISTORY, RESET
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT
-from {{ cookiecutter.project_slug }}.session import LOG_OUT
+from app.account.state import USER
+from app.counter.state import ADD_ONE, ADD_TEN, HISTORY, RESET
+from app.pages import ACCOUNT
+from app.session import LOG_OUT
 
 
 def test_one_session_counting_leaves_another_at_zero(new_user):

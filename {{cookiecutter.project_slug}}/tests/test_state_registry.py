@@ -2,10 +2,10 @@
 
 import pytest
 
-from {{ cookiecutter.project_slug }} import state
-from {{ cookiecutter.project_slug }}.account.state import USER
-from {{ cookiecutter.project_slug }}.counter.state import COUNT, HISTORY, LABEL
-from {{ cookiecutter.project_slug }}.counter.state import FEATURE as COUNTER
+from app import state
+from app.account.state import USER
+from app.counter.state import COUNT, HISTORY, LABEL
+from app.counter.state import FEATURE as COUNTER
 
 
 def test_init_state_gives_every_registered_key_its_default():
@@ -21,6 +21,33 @@ def test_init_state_never_overwrites_a_value_the_session_holds():
     state.init_state(session)
     assert session[COUNT] == 7
     assert session[LABEL] == "Cups of tea"
+
+
+class RecordingSession(dict):
+    """A session that notes every key written to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: list[str] = []
+
+    def __setitem__(self, key, value) -> None:
+        self.written.append(key)
+        super().__setitem__(key, value)
+
+
+def test_init_state_writes_no_key_the_session_already_holds():
+    # Writing a widget's key marks its value as set by the app, which the browser then
+    # shows in place of what the user typed: a full session must see no write at all.
+    session = RecordingSession()
+    state.init_state(session)
+    assert set(session.written) == set(session)
+    session.written.clear()
+    session[COUNT] = 3
+    del session[HISTORY]
+    session.written.clear()
+    state.init_state(session)
+    assert session.written == [HISTORY]
+    assert session[COUNT] == 3
 
 
 def test_each_session_gets_its_own_copy_of_a_mutable_default():

@@ -3,13 +3,13 @@ one submission per Submit, and resets that clear exactly what they say."""
 
 import pytest
 
-from {{ cookiecutter.project_slug }}.account.state import USER
-from {{ cookiecutter.project_slug }}.counter.state import ADD_ONE, COUNT, LABEL
-from {{ cookiecutter.project_slug }}.pages import ACCOUNT, HOME, page_named
-from {{ cookiecutter.project_slug }}.session import LOG_OUT, RESET_ALL, RESET_PAGE
-from {{ cookiecutter.project_slug }}.wizard import callbacks
-from {{ cookiecutter.project_slug }}.wizard import state as wizard
-from {{ cookiecutter.project_slug }}.wizard.rules import check, shown_step
+from app.account.state import USER
+from app.counter.state import ADD_ONE, COUNT, LABEL
+from app.pages import ACCOUNT, HOME, page_named
+from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
+from app.wizard import callbacks
+from app.wizard import state as wizard
+from app.wizard.rules import check, shown_step
 
 WIZARD = page_named("wizard")
 A_NAME, A_ROLE, A_GOAL = "Ada", "Developer", "Build a dashboard for the lab"

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-# % if cookiecutter.include_cart is chosen
-import json
-# % endif
 import os
 import shutil
 import socket
@@ -89,7 +86,9 @@ def secrets_file(folder: Path) -> Path:
     so no test reaches a database or service a developer has configured."""
     secrets = folder / "secrets.toml"
     lines = []
-    # % if cookiecutter.include_cart is chosen
+    # % if cookiecutter.include_cart
+    import json  # here, not at the top: only the orders' URL needs quoting
+
     orders = f"sqlite:///{(folder / 'orders.sqlite').as_posix()}"
     # JSON's escapes are TOML's; ensure_ascii=False keeps an emoji in a path out of
     # surrogate pairs, which TOML rejects.

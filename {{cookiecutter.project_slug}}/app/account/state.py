@@ -20,4 +20,5 @@ MAX_NAME_LENGTH = 40
 SIGN_IN_FORM = register("account.sign_in_form", {NAME_INPUT: "", ERROR: ""})
 FEATURE = SIGN_IN_FORM  # what the Account page's "Reset this page" resets
 
+SIGN_IN_FORM_KEY = "account.form"  # the st.form's own key
 SIGN_IN = "account.sign_in"

@@ -70,16 +70,17 @@ def _session(state: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]
 
 
 def init_state(state: MutableMapping[str, Any] | None = None) -> None:
-    """Give every registered key its default, unless the session already has a value.
+    """Give every registered key that the session lacks its default; touch no other.
 
-    A value the session has is written back as it is: Streamlit forgets the value of a
-    widget that a run does not draw (its page is not open), and writing the key
-    through session state on every run keeps what the user typed.
+    A key the session has is left alone, so a value the user changed is never
+    overwritten. A widget whose value must outlive its page keeps it natively, with
+    ``persist_state="session"``: Streamlit then holds the value while the page is closed.
     """
     session = _session(state)
     for feature in _FEATURES.values():
         for key, default in feature.defaults.items():
-            session[key] = session[key] if key in session else copy.deepcopy(default)
+            if key not in session:
+                session[key] = copy.deepcopy(default)
 
 
 def reset_feature(feature: Feature, state: MutableMapping[str, Any] | None = None) -> None:

@@ -9,9 +9,9 @@ import html
 
 import streamlit as st
 
-from {{ cookiecutter.project_slug }}.sentiment import model
-from {{ cookiecutter.project_slug }}.sentiment import state as sentiment
-from {{ cookiecutter.project_slug }}.sentiment.callbacks import analyse_text
+from app.sentiment import model
+from app.sentiment import state as sentiment
+from app.sentiment.callbacks import analyse_text
 
 
 def percent(fraction: float) -> str:
@@ -30,6 +30,7 @@ st.caption(
 st.text_area(
     f"Text to analyse (up to {sentiment.MAX_TEXT_LENGTH:,} characters)",
     key=sentiment.TEXT,
+    persist_state="session",
     placeholder="A review, a message, a sentence…",
 )
 st.button("Analyse", key=sentiment.ANALYSE, on_click=analyse_text, type="primary")
@@ -44,8 +45,9 @@ size_column.slider(
     step=2,
     format="%d px",
     key=sentiment.FONT_SIZE,
+    persist_state="session",
 )
-details_column.toggle("Show details", key=sentiment.SHOW_DETAILS)
+details_column.toggle("Show details", key=sentiment.SHOW_DETAILS, persist_state="session")
 
 results = st.session_state[sentiment.RESULTS]
 if not results:

@@ -2,14 +2,19 @@
 
 import streamlit as st
 
-from {{ cookiecutter.project_slug }}.counter import state as counter
-from {{ cookiecutter.project_slug }}.counter.callbacks import add_to_count
-from {{ cookiecutter.project_slug }}.state import reset_feature
-from {{ cookiecutter.project_slug }}.text import literal
+from app.counter import state as counter
+from app.counter.callbacks import add_to_count
+from app.state import reset_feature
+from app.text import literal
 
 label = st.session_state[counter.LABEL].strip() or counter.DEFAULT_LABEL
 st.title(f"{literal(label)}: {st.session_state[counter.COUNT]}")
-st.text_input("What are you counting?", key=counter.LABEL, max_chars=counter.MAX_LABEL_LENGTH)
+st.text_input(
+    "What are you counting?",
+    key=counter.LABEL,
+    max_chars=counter.MAX_LABEL_LENGTH,
+    persist_state="session",  # the label outlives a visit to another page
+)
 
 add_one, add_ten, reset = st.columns(3)
 add_one.button("Add 1", key=counter.ADD_ONE, on_click=add_to_count, args=(1,), width="stretch")

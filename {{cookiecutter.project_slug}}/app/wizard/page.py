@@ -1,17 +1,17 @@
 """Onboarding page: three questions and a review, one step at a time, then Submit.
 
-The answers are the widgets' own registered keys, so they outlast the steps that do
-not draw them (see wizard/state.py). The step shown is worked out on each run and
+The answers are the widgets' own registered keys, persisted for the session, so they
+outlast the steps that do not draw them (see wizard/state.py). The step shown is worked out on each run and
 never passes the first incomplete answer, whatever STEP holds.
 """
 
 import streamlit as st
 
-from {{ cookiecutter.project_slug }}.state import reset_feature
-from {{ cookiecutter.project_slug }}.text import literal
-from {{ cookiecutter.project_slug }}.wizard import state as wizard
-from {{ cookiecutter.project_slug }}.wizard.callbacks import go_back, go_next, submit
-from {{ cookiecutter.project_slug }}.wizard.rules import check, shown_step
+from app.state import reset_feature
+from app.text import literal
+from app.wizard import state as wizard
+from app.wizard.callbacks import go_back, go_next, submit
+from app.wizard.rules import check, shown_step
 
 QUESTIONS = {
     wizard.NAME: "What should we call you?",
@@ -21,19 +21,33 @@ QUESTIONS = {
 
 
 def ask_name() -> None:
-    st.text_input(wizard.LABELS[wizard.NAME], key=wizard.NAME, max_chars=wizard.MAX_NAME_LENGTH)
+    st.text_input(
+        wizard.LABELS[wizard.NAME],
+        key=wizard.NAME,
+        max_chars=wizard.MAX_NAME_LENGTH,
+        persist_state="session",
+    )
 
 
 def ask_role() -> None:
     # No index=: the registered default, None, shows the placeholder and counts as no
     # answer, so "required" means something.
     st.selectbox(
-        wizard.LABELS[wizard.ROLE], wizard.ROLES, placeholder="Choose a role", key=wizard.ROLE
+        wizard.LABELS[wizard.ROLE],
+        wizard.ROLES,
+        placeholder="Choose a role",
+        key=wizard.ROLE,
+        persist_state="session",
     )
 
 
 def ask_goal() -> None:
-    st.text_area(wizard.LABELS[wizard.GOAL], key=wizard.GOAL, max_chars=wizard.MAX_GOAL_LENGTH)
+    st.text_area(
+        wizard.LABELS[wizard.GOAL],
+        key=wizard.GOAL,
+        max_chars=wizard.MAX_GOAL_LENGTH,
+        persist_state="session",
+    )
 
 
 ASK = {wizard.NAME: ask_name, wizard.ROLE: ask_role, wizard.GOAL: ask_goal}

@@ -36,13 +36,13 @@ ACCOUNT = PageSpec("account", "Account", ":material/person:")
 
 PAGES = (
     HOME,
-    # % if cookiecutter.include_wizard is chosen
+    # % if cookiecutter.include_wizard
     PageSpec("wizard", "Onboarding", ":material/checklist:"),
     # % endif
-    # % if cookiecutter.include_cart is chosen
+    # % if cookiecutter.include_cart
     PageSpec("cart", "Shop", ":material/shopping_cart:"),
     # % endif
-    # % if cookiecutter.include_model_cache is chosen
+    # % if cookiecutter.include_model_cache
     PageSpec("sentiment", "Sentiment", ":material/psychology:"),
     # % endif
     ACCOUNT,

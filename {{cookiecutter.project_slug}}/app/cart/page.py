@@ -5,22 +5,22 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from {{ cookiecutter.project_slug }}.cart import state as cart
-from {{ cookiecutter.project_slug }}.cart.callbacks import (
+from app.cart import state as cart
+from app.cart.callbacks import (
     add_to_cart,
     change_quantity,
     check_out,
     clear_cart,
     remove_line,
 )
-from {{ cookiecutter.project_slug }}.cart.catalog import load_catalog
-from {{ cookiecutter.project_slug }}.cart.model import CartError, money, priced, total
-from {{ cookiecutter.project_slug }}.cart.store import (
+from app.cart.catalog import load_catalog
+from app.cart.model import CartError, money, priced, total
+from app.cart.store import (
     DATABASE_ERRORS,
     orders_engine,
     read_orders,
 )
-from {{ cookiecutter.project_slug }}.text import literal
+from app.text import literal
 
 # A float input shown without decimals. An integer input turns a typed 2.5 into 2
 # before any callback sees it; this one passes 2.5 on, for the cart's rules to refuse.
@@ -57,9 +57,10 @@ pick.selectbox(
     list(labels),
     format_func=lambda sku: labels.get(sku, sku),
     key=cart.PICK_SKU,
+    persist_state="session",
     placeholder="Choose a product",
 )
-quantity.number_input("Quantity", key=cart.PICK_QUANTITY, **QUANTITY_INPUT)
+quantity.number_input("Quantity", key=cart.PICK_QUANTITY, persist_state="session", **QUANTITY_INPUT)
 token = st.session_state[cart.CHECKOUT_TOKEN]
 add.button(
     "Add to cart", key=cart.add_key(token), on_click=add_to_cart, args=(token,), width="stretch"

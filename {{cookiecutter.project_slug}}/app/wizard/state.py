@@ -1,9 +1,9 @@
 """The wizard's session-state keys, their defaults, its limits and its button keys.
 
 Each answer lives under its widget's own key. Streamlit drops the value of a widget
-that a run does not draw, so the name typed on step 1 would be gone by step 2; these
-keys are registered, and init_state() writes every registered key back on each run,
-which keeps the answers of the steps that are not on screen.
+that a run does not draw, so the name typed on step 1 would be gone by step 2; each
+answer's widget is drawn with persist_state="session", which keeps the answers of the
+steps that are not on screen, and of the page while another one is open.
 """
 
 from __future__ import annotations
