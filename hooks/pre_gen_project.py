@@ -19,7 +19,7 @@ import unicodedata
 # pyproject.toml. A name deeper in the tree (starlette, through streamlit) gets uv's own
 # message, which says to rename the project.
 DEPENDENCIES = frozenset(
-    {"playwright", "pytest", "ruff", "sqlalchemy", "streamlit", "vadersentiment"}
+    {"playwright", "pytest", "pytest-xdist", "ruff", "sqlalchemy", "streamlit", "vadersentiment"}
 )
 # Device names Windows reserves in every folder, with or without an extension: a folder
 # so named cannot be made there.

@@ -98,6 +98,26 @@ CASES = [
 ]
 
 
+def covering_cases() -> list[Case]:
+    """The combinations whose baked suites run here: every option on, and each starter
+    alone. A starter is a slice no other file names (the no-trace test checks that
+    statically for every combination), so each one alone shows it needs no other and
+    all on shows they live together. Every option off runs its suite in
+    test_hostile_table.py, with the most hostile answers. Every combination still gets
+    the static checks."""
+    starters = [name for name in OPTIONS if name != "include_browser_tests"]
+    alone = [{**dict.fromkeys(OPTIONS, False), starter: True} for starter in starters]
+    return [Case(case_name(choice), choice) for choice in (DEFAULTS, *alone)]
+
+
+# The defaults are every option on: the first covering case.
+assert all(DEFAULTS.values()), "covering_cases() counts on the defaults being all on"
+SUITE_CASES = [
+    pytest.param(case, id=case.name, marks=pytest.mark.xdist_group(f"baked-{case.name}"))
+    for case in covering_cases()
+]
+
+
 @dataclass(frozen=True)
 class Bake:
     """A baked project, with what it held right after baking (before any tool ran)."""

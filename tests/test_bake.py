@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import fnmatch
+import importlib.metadata
 import re
+import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
+import pytest
 import yaml
-from conftest import CONTEXT, PROJECT_TEMPLATE, UV, Bake, output_of, run
+from conftest import CONTEXT, PROJECT_TEMPLATE, SUITE_CASES, UV, Bake, Baker, Case, output_of, run
+from packaging.requirements import Requirement
+from ruff.__main__ import find_ruff_bin
 
 # Where braces belong after baking: (glob over project-relative paths, what may stay).
 # GitHub Actions expressions are `${{ … }}`, kept by {% raw %} in the template.
@@ -85,6 +91,12 @@ def test_toml_files_parse(baked: Bake) -> None:
             raise AssertionError(f"{relative} is not valid TOML: {error}\n{text}") from error
 
 
+def test_readme_stays_short(baked: Bake) -> None:
+    # Each starter's design notes sit in its folder, not here.
+    words = len((baked.root / "README.md").read_text(encoding="utf-8").split())
+    assert words <= 1100, f"README.md has {words} words"
+
+
 def test_pyproject_passes_validate_pyproject(baked: Bake) -> None:
     # The PyPA schemas, with PEP 639's license expression checked as SPDX.
     result = run(sys.executable, "-m", "validate_pyproject", "pyproject.toml", cwd=baked.root)
@@ -111,18 +123,34 @@ def test_pre_commit_runs_the_ruff_that_pyproject_pins(baked: Bake) -> None:
     assert rev == f"v{pinned}"
 
 
+def test_the_template_runs_the_ruff_the_project_pins() -> None:
+    # The static checks below run the template's ruff on every bake, rather than make
+    # a uv environment in each: it must be the release the project's own would be.
+    pyproject = tomllib.loads((PROJECT_TEMPLATE / "pyproject.toml").read_text(encoding="utf-8"))
+    (pin,) = [d for d in pyproject["dependency-groups"]["dev"] if d.startswith("ruff")]
+    assert Requirement(pin).specifier.contains(importlib.metadata.version("ruff"))
+
+
+def ruff(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The pinned ruff, on a bake, with the bake's own settings; no cache left in it."""
+    return run(find_ruff_bin(), *args, "--no-cache", ".", cwd=cwd)
+
+
 def test_ruff_check_passes_without_fixes(baked: Bake) -> None:
-    result = run(*UV, "run", "ruff", "check", "--no-fix", ".", cwd=baked.root)
+    result = ruff("check", "--no-fix", cwd=baked.root)
     assert result.returncode == 0, output_of(result)
 
 
 def test_ruff_format_check_passes(baked: Bake) -> None:
-    result = run(*UV, "run", "ruff", "format", "--check", ".", cwd=baked.root)
+    result = ruff("format", "--check", cwd=baked.root)
     assert result.returncode == 0, output_of(result)
 
 
-def test_baked_test_suite_passes(baked: Bake) -> None:
-    result = run(*UV, "run", "pytest", cwd=baked.root)
+@pytest.mark.slow
+@pytest.mark.parametrize("case", SUITE_CASES)
+def test_baked_test_suite_passes(baker: Baker, case: Case) -> None:
+    # The user's own command, in the bake's own uv environment.
+    result = run(*UV, "run", "pytest", cwd=baker(case).root)
     assert result.returncode == 0, output_of(result)
 
 

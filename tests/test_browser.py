@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import DEFAULT_CASE, ON_DEFAULT_BAKE, UV, Baker, output_of, run
+from conftest import DEFAULT_CASE, UV, Baker, output_of, run
 
 # .ci/run sets it: where Chromium must be present, a missing one fails instead of skipping.
 REQUIRE_CHROMIUM = "TEMPLATE_REQUIRE_CHROMIUM"
@@ -35,7 +35,8 @@ def browser_test_count(project: Path) -> int:
     )
 
 
-@ON_DEFAULT_BAKE
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser-bake")  # a bake of its own: runs beside the default's suite
 def test_browser_tests_pass_in_chromium_and_stop_their_server(baker: Baker, tmp_path: Path) -> None:
     if not any(map(shutil.which, CHROMIUMS)):
         message = "no Chromium on the PATH (apt-get install chromium)"

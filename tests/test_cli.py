@@ -12,20 +12,16 @@ from typing import NamedTuple
 import pytest
 from conftest import cookiecutter_cli, output_of
 
+pytestmark = pytest.mark.slow
+
+# One slug per reason the hook gives, through the real command line; test_hooks.py
+# tries many more against the hook's function.
 REFUSED_SLUGS = [
     pytest.param("streamlit", id="dependency-streamlit"),
-    pytest.param("pytest", id="dependency-pytest"),
-    pytest.param("a" * 256, id="256-characters"),
-    pytest.param("con", id="windows-device-con"),
-    pytest.param("lpt1", id="windows-device-lpt1"),
     pytest.param("con.app", id="windows-device-with-an-extension"),
-    pytest.param("My-App", id="uppercase"),
-    pytest.param("my app", id="space"),
-    pytest.param("-app", id="leading-hyphen"),
-    pytest.param("app-", id="trailing-hyphen"),
-    pytest.param("app_", id="trailing-underscore"),
-    pytest.param(".app", id="leading-dot"),
-    pytest.param("café", id="non-ascii"),
+    pytest.param("My-App", id="not-a-lowercase-distribution-name"),
+    # No single folder name: cookiecutter bakes into a stand-in folder the hook removes.
+    pytest.param("a" * 256, id="256-characters"),
     # Into an output directory that does not exist yet: baking an empty slug into an
     # existing one stops earlier, at cookiecutter's own "directory already exists".
     pytest.param("", id="empty"),
@@ -99,7 +95,6 @@ def test_cli_leaves_no_directory_behind(refusal: Refusal) -> None:
     [
         pytest.param("sales-dashboard", id="hyphen"),
         pytest.param("json", id="stdlib-name"),
-        pytest.param("1app", id="leading-digit"),
     ],
 )
 def test_cli_bakes_an_accepted_slug_into_its_folder_with_the_code_in_app(

@@ -21,6 +21,8 @@ from conftest import (
     tree,
 )
 
+pytestmark = pytest.mark.slow
+
 LOWEST = ("run", *LOWEST_DIRECT)
 # Tests that share a module fixture's bake run on one xdist worker, which bakes it once.
 ON_MIN_COOKIECUTTER_BAKE = pytest.mark.xdist_group("min-cookiecutter-bake")

@@ -166,6 +166,7 @@ def test_hostile_bake_passes_ruff_check_and_format(baker: Baker, case: Case) -> 
         assert result.returncode == 0, output_of(result)
 
 
+@pytest.mark.slow
 @on_its_bake(BAKES[0])
 def test_baked_test_suite_passes_with_the_most_hostile_answers(baker: Baker) -> None:
     result = run(*UV, "run", "pytest", cwd=baker(BAKES[0]).root)
@@ -183,17 +184,14 @@ class Refused(NamedTuple):
     said: str
 
 
+# One answer per reason the hook gives, through the real command line; test_hooks.py
+# tries many more against the hook's function.
 REFUSED = [
-    Refused("name-empty", "project_name", "", "project_name is empty; give the app a name"),
     Refused("name-only-spaces", "project_name", "   ", "project_name is empty"),
     Refused("name-two-lines", "project_name", "two\nlines", "holds U+000A"),
     Refused("name-not-utf8", "project_name", b"caf\xe9", "holds U+DCE9 (not UTF-8)"),
-    Refused("description-escape-code", "description", "\x1b[31mred", "holds U+001B"),
-    Refused("description-line-separator", "description", "a\u2028b", "(LINE SEPARATOR)"),
     Refused("author-comma", "author_name", "Lovelace, Ada", "holds a comma"),
-    Refused("email-not-an-address", "author_email", "not-an-email", "is not an e-mail address"),
     Refused("email-no-dot", "author_email", "you@localhost", "is not an e-mail address"),
-    Refused("email-empty", "author_email", "", "is not an e-mail address"),
 ]
 # What cookiecutter prints of its own on a refusal: test_cli.py checks it line by line.
 COOKIECUTTER_LINES = 2
@@ -227,10 +225,12 @@ def refused(
     return Refusal(answer, output_dir, result)
 
 
+@pytest.mark.slow
 def test_a_refused_answer_stops_with_an_error_status(refused: Refusal) -> None:
     assert refused.result.returncode == 1, output_of(refused.result)
 
 
+@pytest.mark.slow
 def test_a_refused_answer_is_said_in_one_line_with_what_is_accepted(refused: Refusal) -> None:
     answer, _, result = refused
     lines = result.stderr.splitlines()
@@ -240,12 +240,14 @@ def test_a_refused_answer_is_said_in_one_line_with_what_is_accepted(refused: Ref
     assert "; give " in lines[0]
 
 
+@pytest.mark.slow
 def test_a_refused_answer_prints_no_traceback(refused: Refusal) -> None:
     result = refused.result
     assert "Traceback" not in result.stdout + result.stderr
     assert len(result.stdout.splitlines()) == COOKIECUTTER_LINES, output_of(result)
 
 
+@pytest.mark.slow
 def test_a_refused_answer_leaves_no_directory(refused: Refusal) -> None:
     _, output_dir, result = refused
     assert not output_dir.exists() or not any(output_dir.iterdir()), output_of(result)
@@ -260,10 +262,12 @@ def owned_left(root: Path, option: str) -> list[bool]:
     return [(root / entry).exists() for entry in CONTEXT["_prune"][option]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("word", "on"),
-    [(word, True) for word in ("yes", "y", "true", "t", "1", "on", " On ", "YES")]
-    + [(word, False) for word in ("no", "n", "false", "f", "0", "off", " Off ", "NO")],
+    # What a user types; cookiecutter's own tests cover the rest of its words.
+    [(word, True) for word in ("yes", "y", "true")]
+    + [(word, False) for word in ("no", "n", "false")],
 )
 def test_each_yes_no_word_on_the_command_line_switches_its_option(
     tmp_path: Path, cookiecutter_config: Path, word: str, on: bool
@@ -278,6 +282,7 @@ def test_each_yes_no_word_on_the_command_line_switches_its_option(
     assert owned_left(output_dir / "words", option) == [on] * len(CONTEXT["_prune"][option])
 
 
+@pytest.mark.slow
 def test_the_oldest_cookiecutter_allowed_reads_a_no_on_the_command_line(
     tmp_path: Path, cookiecutter_config: Path
 ) -> None:
@@ -303,22 +308,13 @@ def test_the_oldest_cookiecutter_allowed_reads_a_no_on_the_command_line(
             id="yes-no-maybe",
         ),
         pytest.param(
-            f"{OPTIONS[-1]}=yess",
-            f"yess provided for variable {OPTIONS[-1]} could not be converted to a boolean",
-            id="yes-no-typo",
-        ),
-        pytest.param(
-            f"{OPTIONS[-1]}=",
-            f" provided for variable {OPTIONS[-1]} could not be converted to a boolean",
-            id="yes-no-empty",
-        ),
-        pytest.param(
             "license=GPL-3.0",
             "GPL-3.0 provided for choice variable license, but the choices are",
             id="license-not-a-choice",
         ),
     ],
 )
+@pytest.mark.slow
 def test_an_answer_cookiecutter_cannot_read_stops_it_and_leaves_nothing(
     tmp_path: Path, cookiecutter_config: Path, assignment: str, said: str
 ) -> None:
@@ -366,6 +362,7 @@ def test_the_hook_refuses_a_yes_no_answer_that_is_no_boolean_from_the_python_api
     assert not any(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 def test_the_oldest_cookiecutter_allowed_keeps_jinja_looking_answers_as_typed(
     tmp_path: Path, cookiecutter_config: Path
 ) -> None:
@@ -394,6 +391,7 @@ def test_the_prompts_come_in_the_order_the_prompt_tests_type_them() -> None:
     assert asked == [*PROMPTED, *OPTIONS, "license"]
 
 
+@pytest.mark.slow
 def test_answers_typed_at_the_prompts_bake_as_typed(
     tmp_path: Path, cookiecutter_config: Path
 ) -> None:
@@ -415,6 +413,7 @@ def test_answers_typed_at_the_prompts_bake_as_typed(
     assert spdx == CONTEXT["license"][1]  # the second choice, typed as 2
 
 
+@pytest.mark.slow
 def test_a_typo_at_a_yes_no_prompt_is_asked_again_and_replayed_as_a_boolean(
     tmp_path: Path,
 ) -> None:
@@ -458,6 +457,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
+@pytest.mark.slow
 def test_baking_into_an_existing_directory_says_so_and_touches_nothing(
     existing: Path, cookiecutter_config: Path
 ) -> None:
@@ -471,6 +471,7 @@ def test_baking_into_an_existing_directory_says_so_and_touches_nothing(
     assert snapshot(existing) == before
 
 
+@pytest.mark.slow
 def test_overwrite_if_exists_bakes_into_it_and_keeps_the_users_files(
     existing: Path, cookiecutter_config: Path
 ) -> None:
@@ -483,6 +484,7 @@ def test_overwrite_if_exists_bakes_into_it_and_keeps_the_users_files(
     assert (existing / "pyproject.toml").is_file()
 
 
+@pytest.mark.slow
 def test_replay_bakes_the_same_hostile_answers_again(
     tmp_path: Path, cookiecutter_config: Path
 ) -> None:
@@ -512,6 +514,7 @@ UNFIT_FOLDER_NAMES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", UNFIT_FOLDER_NAMES)
 def test_a_slug_that_is_no_folder_name_is_refused_and_leaves_nothing(
     slug: str, tmp_path: Path, cookiecutter_config: Path

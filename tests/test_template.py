@@ -60,6 +60,13 @@ def test_the_app_code_passes_ruff_format_check_in_place() -> None:
     assert result.returncode == 0, output_of(result)
 
 
+def test_the_readme_stays_short_enough_to_read_at_the_door() -> None:
+    # Maintainer material belongs in CONTRIBUTING.md.
+    words = len((TEMPLATE / "README.md").read_text(encoding="utf-8").split())
+    assert words <= 900, f"README.md has {words} words"
+    assert (TEMPLATE / "CONTRIBUTING.md").is_file()
+
+
 def test_the_project_pyproject_is_toml_as_written() -> None:
     # Ruff reads its settings from it in place, so it must parse before baking.
     tomllib.loads((PROJECT_TEMPLATE / "pyproject.toml").read_text(encoding="utf-8"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
@@ -100,6 +102,20 @@ class User:
     @property
     def state(self):
         return self.at.session_state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def scan_for_components_once():
+    """Each new AppTest scans the metadata of every installed distribution for custom
+    components: half of this suite's time (Streamlit 1.67). What is installed cannot
+    change during a test run, so each process scans once."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            manifest_scanner,
+            "scan_component_manifests",
+            functools.cache(manifest_scanner.scan_component_manifests),
+        )
+        yield
 
 
 @pytest.fixture
