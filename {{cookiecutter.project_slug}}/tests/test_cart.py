@@ -6,11 +6,14 @@ test touches data/orders.sqlite.
 """
 
 import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from app.cart import catalog, model, store
 from app.cart.catalog import load_catalog, read_catalog_file
@@ -150,6 +153,59 @@ def test_the_catalog_file_is_read_once_for_every_session(new_user, monkeypatch):
 def test_a_malformed_catalog_is_refused_with_the_reason(rows, problem):
     with pytest.raises(CatalogError, match=problem):
         model.parse_catalog(rows)
+
+
+@pytest.fixture
+def catalog_file(tmp_path, monkeypatch):
+    """Points the app at a catalog file of the test's own, read afresh."""
+    path = tmp_path / "catalog.csv"
+    monkeypatch.setattr(catalog, "CATALOG_CSV", path)
+    load_catalog.clear()
+    yield path
+    load_catalog.clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param(
+            "sku,name,price,stock\nA,Apple,0.10,5\nB,Bread,cheap,2\n",
+            "catalog.csv, line 3: price 'cheap' is not a number",
+            id="bad-price",
+        ),
+        pytest.param(None, "catalog.csv cannot be read (No such file or directory)", id="missing"),
+        pytest.param(
+            b"sku,name,price,stock\nA,\xe9,1,1\n",
+            "catalog.csv cannot be read (not UTF-8 text)",
+            id="bytes",
+        ),
+    ],
+)
+def test_a_broken_catalog_closes_the_shop_with_a_message_naming_the_fault(
+    user, catalog_file, text, said
+):
+    if isinstance(text, bytes):
+        catalog_file.write_bytes(text)
+    elif text is not None:
+        catalog_file.write_text(text, encoding="utf-8")
+    shop = user.open(SHOP.path)
+    assert shown_errors(shop) == [literal(f"The shop is closed: its catalog {said}.")]
+    assert CHECK_OUT not in button_keys(shop)
+
+
+def test_the_shop_opens_once_the_catalog_is_mended_and_the_cache_cleared(user, catalog_file):
+    catalog_file.write_text("sku,name,price,stock\nA,Apple,cheap,5\n", encoding="utf-8")
+    shop = user.open(SHOP.path)
+    assert shown_errors(shop)
+    catalog_file.write_text("sku,name,price,stock\nA,Apple,0.10,5\n", encoding="utf-8")
+    shop.open(HOME.path).open(SHOP.path)  # a failed read is not cached: no clear needed
+    assert not shown_errors(shop)
+    add(shop, "A", 2)
+    assert shop.state[LINES] == {"A": 2}
+
+
+def button_keys(user) -> list[str]:
+    return [button.key for button in user.at.button]
 
 
 # The cart's rules as functions: each refusal raises CartError and changes nothing.
@@ -538,6 +594,69 @@ def test_checkout_works_once_the_database_is_free_again(shop, database):
     shop.click(CHECK_OUT)
     assert shop.state[LINES] == {}
     assert query(database, "SELECT count(*) FROM shop_orders") == [(1,)]
+
+
+def test_a_database_overwritten_then_restored_works_again_without_a_restart(shop, database):
+    add(shop, MUG, 1)
+    shop.click(CHECK_OUT)
+    database.write_bytes(b"not a database at all " * 100)  # a fault while the app runs
+    add(shop, LAMP, 1)
+    shop.click(CHECK_OUT)
+    assert shop.state[ERROR]["message"] == checkout_failed_and_try_again()
+    assert shop.state[LINES] == {LAMP: 1}
+    database.unlink()  # the operator removes the broken file
+    shop.click(CHECK_OUT)
+    assert shop.state[LINES] == {}
+    assert query(database, "SELECT count(*) FROM shop_orders") == [(1,)]
+
+
+def test_a_database_deleted_while_the_app_runs_is_made_again_at_the_next_checkout(shop, database):
+    add(shop, MUG, 1)
+    shop.click(CHECK_OUT)
+    database.unlink()
+    add(shop, LAMP, 1)
+    shop.click(CHECK_OUT)
+    # Written to the file that is there now, not to the deleted one through an old
+    # connection, where the order would be lost.
+    assert shop.state[LINES] == {}
+    assert query(database, "SELECT name FROM shop_order_lines") == [("Desk lamp",)]
+
+
+def checkout_failed_and_try_again() -> str:
+    return (
+        "Your order was not placed: the orders database did not answer. Your cart is "
+        "unchanged; try again in a moment."
+    )
+
+
+def test_a_misconfigured_database_says_to_tell_the_operator(user, caplog):
+    use_database(user, "nosuchdialect://shop@db/shop")
+    shop = user.open(SHOP.path)
+    add(shop, MUG, 1)
+    shop.click(CHECK_OUT)
+    assert shop.state[ERROR]["message"] == (
+        "Your order was not placed: the shop's orders database is not set up right. "
+        "Your cart is unchanged; please tell the app's operator."
+    )
+    assert "check [connections.orders] in .streamlit/secrets.toml" in caplog.text
+
+
+def test_simultaneous_first_checkouts_on_a_new_database_all_succeed(database):
+    # Sessions are threads of one process: twenty first checkouts at once must not race
+    # to create the tables ("table shop_orders already exists").
+    url = f"sqlite:///{database.as_posix()}"  # SQLite's own 5 s wait for the write lock
+    engine = create_engine(url, **store.engine_options({"url": url}))
+    lines = model.priced({MUG: 1}, read_catalog_file())
+    start = threading.Barrier(20)
+
+    def check_out(n: int) -> int:
+        start.wait()
+        return store.place_order(engine, f"token-{n}", lines)
+
+    with ThreadPoolExecutor(20) as pool:
+        order_ids = list(pool.map(check_out, range(20)))
+    assert len(set(order_ids)) == 20
+    assert query(database, "SELECT count(*) FROM shop_orders") == [(20,)]
 
 
 def test_an_unwritable_database_keeps_the_cart_and_says_why(user, tmp_path):

@@ -6,7 +6,6 @@ stores the message where the page shows it, next to the control that was used.
 
 from __future__ import annotations
 
-import logging
 import secrets
 from collections.abc import Mapping
 
@@ -14,7 +13,7 @@ import streamlit as st
 
 from . import model
 from .catalog import load_catalog
-from .model import CartError
+from .model import CartError, CatalogError
 from .state import (
     AT_ADD,
     AT_CART,
@@ -28,9 +27,14 @@ from .state import (
     PLACED,
     line_quantity_key,
 )
-from .store import DATABASE_ERRORS, orders_engine, place_order
-
-logger = logging.getLogger(__name__)
+from .store import (
+    DATABASE_ERRORS,
+    is_configuration,
+    log_failure,
+    orders_engine,
+    place_order,
+    recover,
+)
 
 
 def _show_error(at: str, message: str) -> None:
@@ -57,7 +61,7 @@ def add_to_cart(drawn_token: str) -> None:
             st.session_state[PICK_SKU],
             st.session_state[PICK_QUANTITY],
         )
-    except CartError as refused:
+    except (CartError, CatalogError) as refused:
         _show_error(AT_ADD, str(refused))
         return
     _change_lines(lines)
@@ -72,7 +76,7 @@ def change_quantity(sku: str, key: str) -> None:
         return
     try:
         changed = model.set_quantity(lines, load_catalog(), sku, st.session_state[key])
-    except CartError as refused:
+    except (CartError, CatalogError) as refused:
         st.session_state[key] = lines[sku]  # the input shows the line's quantity again
         _show_error(key, f"{refused} The quantity stays {lines[sku]}.")
         return
@@ -97,6 +101,35 @@ def clear_cart() -> None:
     _change_lines(lines)
 
 
+def _place(token: str, priced: list[model.PricedLine]) -> int:
+    """Place the order; after a database error, reconnect and try once more. The token
+    makes the second try find an order the first one placed, never place a second."""
+    for attempt in range(2):
+        engine = None
+        try:
+            engine = orders_engine()
+            return place_order(engine, token, priced)
+        except DATABASE_ERRORS as failure:
+            if engine is not None:
+                recover(engine)
+            if attempt or is_configuration(failure):
+                raise
+    raise AssertionError("unreachable: the second attempt returns or raises")
+
+
+def not_placed(failure: BaseException) -> str:
+    """What the user is told when the database fails, and whether to try again."""
+    if is_configuration(failure):
+        return (
+            "Your order was not placed: the shop's orders database is not set up right. "
+            "Your cart is unchanged; please tell the app's operator."
+        )
+    return (
+        "Your order was not placed: the orders database did not answer. Your cart is "
+        "unchanged; try again in a moment."
+    )
+
+
 def check_out() -> None:
     """Write the order; empty the cart only once the database has committed it."""
     lines = st.session_state[LINES]
@@ -107,20 +140,16 @@ def check_out() -> None:
         return
     try:
         priced = model.priced(lines, load_catalog())
-    except CartError as refused:
+    except (CartError, CatalogError) as refused:
         _show_error(AT_CHECKOUT, str(refused))
         return
     token = st.session_state[CHECKOUT_TOKEN] or secrets.token_hex(16)
     st.session_state[CHECKOUT_TOKEN] = token
     try:
-        order_id = place_order(orders_engine(), token, priced)
+        order_id = _place(token, priced)
     except DATABASE_ERRORS as failure:
-        logger.exception("checkout failed; the cart is kept")
-        _show_error(
-            AT_CHECKOUT,
-            f"Your order was not placed: the orders database failed "
-            f"({type(failure).__name__}). Your cart is unchanged; try again.",
-        )
+        log_failure("checkout (the cart is kept)", failure)
+        _show_error(AT_CHECKOUT, not_placed(failure))
         return
     placed = {
         "order_id": order_id,

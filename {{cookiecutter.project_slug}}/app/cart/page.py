@@ -14,9 +14,10 @@ from app.cart.callbacks import (
     remove_line,
 )
 from app.cart.catalog import load_catalog
-from app.cart.model import CartError, money, priced, total
+from app.cart.model import CartError, CatalogError, money, priced, total
 from app.cart.store import (
     DATABASE_ERRORS,
+    log_failure,
     orders_engine,
     read_orders,
 )
@@ -41,10 +42,14 @@ def show_error(at: str) -> None:
         st.error(literal(error["message"]))
 
 
-catalog = load_catalog()
-labels = {sku: f"{product.name} · {money(product.price)}" for sku, product in catalog.items()}
-
 st.title("Shop")
+try:
+    catalog = load_catalog()
+except CatalogError as broken:
+    logger.error("the shop is closed: its catalog %s; fix the file, then Clear cache", broken)
+    st.error(literal(f"The shop is closed: its catalog {broken}."))
+    st.stop()
+labels = {sku: f"{product.name} · {money(product.price)}" for sku, product in catalog.items()}
 st.caption(
     "The catalog is the same for everyone (st.cache_data), your cart is yours alone "
     "(st.session_state), and orders go to a database (st.connection)."
@@ -115,8 +120,8 @@ if not order_ids:
 else:
     try:
         orders = read_orders(orders_engine(), order_ids)
-    except DATABASE_ERRORS:
-        logger.exception("could not read this session's orders")
+    except DATABASE_ERRORS as failure:
+        log_failure("reading this session's orders", failure)
         st.warning("Your orders could not be read from the database just now.")
     else:
         st.dataframe(

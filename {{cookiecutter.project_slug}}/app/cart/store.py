@@ -7,6 +7,8 @@ created on the first checkout. A ``url`` under ``[connections.orders]`` in
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,13 +27,17 @@ from sqlalchemy import (
     Table,
     func,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from .catalog import DATA_DIR
 from .model import PricedLine, cents, total
+
+logger = logging.getLogger(__name__)
 
 CONNECTION = "orders"  # the [connections.orders] section of secrets.toml
 DEFAULT_DATABASE = DATA_DIR / "orders.sqlite"
@@ -44,6 +50,8 @@ class SecretsError(RuntimeError):
 # What a database that is down, locked, unwritable or misconfigured raises; a missing
 # driver (psycopg for PostgreSQL, say) is an ImportError.
 DATABASE_ERRORS = (SQLAlchemyError, ImportError, SecretsError)
+# Of those, the ones no retry mends: the operator must fix the configuration.
+CONFIGURATION_ERRORS = (ImportError, SecretsError, ArgumentError, NoSuchModuleError)
 
 METADATA = MetaData()
 ORDERS = Table(
@@ -109,9 +117,84 @@ def _orders_section() -> Any:
         return {}
 
 
+def engine_options(settings: dict[str, Any]) -> dict[str, Any]:
+    """How the engine connects. A SQLite file is opened afresh for each use (no pool):
+    a file deleted or replaced while the app runs is seen at once, reads included, not
+    through a connection that still holds the old one. A server's pooled connections
+    are tested before use, so one that a database restart broke is replaced."""
+    url = str(settings.get("url", ""))
+    dialect = url.split(":", 1)[0] if url else str(_orders_section().get("dialect", ""))
+    return {"poolclass": NullPool} if dialect.startswith("sqlite") else {"pool_pre_ping": True}
+
+
 def orders_engine() -> Engine:
     """The SQLAlchemy engine of the orders connection, shared by every session."""
-    return st.connection(CONNECTION, type="sql", **connection_settings()).engine
+    settings = connection_settings()
+    return st.connection(CONNECTION, type="sql", **settings, **engine_options(settings)).engine
+
+
+# The databases whose tables this process has made sure of, by URL.
+_SCHEMA_READY: set[str] = set()
+_SCHEMA_LOCK = threading.Lock()
+
+
+def _schema_key(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the orders tables once per database and process, before the first order.
+
+    Sessions are threads of one process: the lock makes one checkout create the tables
+    while the others wait, instead of racing to create them. Another process (a second
+    server) may still create them at the same moment; its CREATE then fails here, and
+    finding the tables in place counts as success.
+    """
+    key = _schema_key(engine)
+    if key in _SCHEMA_READY:
+        return
+    with _SCHEMA_LOCK:
+        if key in _SCHEMA_READY:
+            return
+        try:
+            METADATA.create_all(engine)
+        except SQLAlchemyError:
+            if not _has_tables(engine):
+                raise
+        _SCHEMA_READY.add(key)
+
+
+def _has_tables(engine: Engine) -> bool:
+    tables = set(inspect(engine).get_table_names())
+    return all(table.name in tables for table in METADATA.sorted_tables)
+
+
+def is_configuration(failure: BaseException) -> bool:
+    """Whether ``failure`` needs the operator (a bad URL, a missing driver, unreadable
+    secrets), rather than a moment's patience (a database down, locked or busy)."""
+    return isinstance(failure, CONFIGURATION_ERRORS)
+
+
+def log_failure(action: str, failure: BaseException) -> None:
+    """Tell the operator, in the server's log, what failed and what to look at."""
+    if is_configuration(failure):
+        advice = (
+            "check [connections.orders] in .streamlit/secrets.toml, and that the "
+            "database's driver is installed (PostgreSQL: uv add 'psycopg[binary]')"
+        )
+    else:
+        advice = (
+            "check that the database is running and reachable, and that its file or "
+            "disk is writable; the app reconnects on the next try"
+        )
+    logger.error("%s failed: %s: %s", action, type(failure).__name__, advice, exc_info=failure)
+
+
+def recover(engine: Engine) -> None:
+    """After a failure: drop the engine's connections and check the tables again on next
+    use, so a database that was repaired (or replaced) works without a restart."""
+    _SCHEMA_READY.discard(_schema_key(engine))
+    engine.dispose()
 
 
 def place_order(engine: Engine, token: str, lines: Sequence[PricedLine]) -> int:
@@ -120,7 +203,7 @@ def place_order(engine: Engine, token: str, lines: Sequence[PricedLine]) -> int:
     A second call with the same token writes nothing and returns the first order's
     id: the UNIQUE token turns a retried checkout into a lookup.
     """
-    METADATA.create_all(engine)  # checks first; creates the tables on first use
+    ensure_schema(engine)
     try:
         with engine.begin() as db:  # commits at the end, or rolls everything back
             order_id = db.execute(
