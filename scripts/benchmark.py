@@ -2,10 +2,13 @@
 
     python3 -m uv run python scripts/benchmark.py [--skip-template-suite] [--output FILE]
 
-One run measures, side by side:
-1. script runs per interaction: every widget of the baked app against the seed's patterns;
-2. model loads and calls over a scripted sequence: the baked app against a seed-style page;
-3. AppTest time per interaction, the baked suite against a one-test floor, the template suite;
+It measures what no test shows, each figure beside a baseline:
+1. script runs per click: the seed's `st.button(...)` + `st.rerun()` patterns against a
+   callback (that every baked interaction costs one run is the baked suite's own test);
+2. model loads and calls over a 12-step session: the baked app against a page that
+   builds its model on every run;
+3. AppTest time per interaction; the baked suite as shipped (xdist), in one process, and
+   its floor; the template's fast tier and, unless skipped, its whole suite;
 4. bake time, and cold start of the baked app against a one-line app.
 
 It bakes into a temporary directory, runs the AppTest parts with the bake's own `uv run`
@@ -28,7 +31,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,18 +105,13 @@ def checked(done: Done, what: str) -> Done:
     return done
 
 
-def show_if_failed(done: Done, what: str) -> Done:
-    """A failed suite is still timed and reported; its output's end goes to stderr."""
-    if done.returncode:
-        log(f"the {what} failed; the end of its output:\n{done.output[-6000:]}")
-    return done
-
-
 def pytest_summary(done: Done) -> str:
-    """pytest's last line ("120 passed, 1 skipped"); if it failed, the exit status and the
-    tests that failed, as -ra lists them."""
+    """pytest's last line ("120 passed, 1 skipped"), and its xdist workers; if it failed,
+    the exit status and the tests that failed, as -ra lists them."""
     found = re.findall(r"^=+ (.+?) in [\d.]+s\b", done.output, flags=re.MULTILINE)
     summary = found[-1] if found else "no summary line"
+    workers = re.search(r"^created: (\d+)/\d+ workers", done.output, flags=re.MULTILINE)
+    summary += f", {workers[1]} xdist workers" if workers else ""
     if done.returncode == 0:
         return summary
     failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", done.output, flags=re.MULTILINE)
@@ -125,20 +122,13 @@ def pytest_summary(done: Done) -> str:
 # --- The machine ------------------------------------------------------------------------
 
 
-def cpu_model() -> str:
+def proc_field(name: str, field: str) -> str | None:
+    """A field of /proc/cpuinfo or /proc/meminfo; None where there is no /proc."""
     with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
+        for line in Path("/proc", name).read_text().splitlines():
+            if line.startswith(field):
                 return line.partition(":")[2].strip()
-    return platform.processor() or "unknown"
-
-
-def memory() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return f"{int(line.split()[1]) / 2**20:.1f} GiB"
-    return "unknown"
+    return None
 
 
 def os_name() -> str:
@@ -155,10 +145,12 @@ def load() -> str:
 
 
 def machine() -> dict[str, str]:
+    cpu = proc_field("cpuinfo", "model name") or platform.processor() or "unknown"
+    kib = proc_field("meminfo", "MemTotal")  # "24641536 kB"
     return {
         "Date": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "CPU": f"{cpu_model()}, {os.cpu_count()} logical CPUs",
-        "RAM": memory(),
+        "CPU": f"{cpu}, {os.cpu_count()} logical CPUs",
+        "RAM": f"{int(kib.split()[0]) / 2**20:.1f} GiB" if kib else "unknown",
         "OS": os_name(),
         "Python (template)": platform.python_version(),
         "cookiecutter": version("cookiecutter"),
@@ -187,52 +179,58 @@ def drive(project: Path, folder: Path, *args: str | Path) -> dict[str, Any]:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def start_times(project: Path, bare: Path) -> dict[str, list[float]]:
-    """`streamlit run` until /_stcore/health answers, the baked app and the bare one taking
-    turns, so a change in load hits both alike. The bake's Python, without uv run."""
+def cold_starts(project: Path, folder: Path, bare: Path) -> dict[str, list[float]]:
+    """Seconds of `streamlit run` until /_stcore/health answers (the bake's Python, without
+    uv run), and of the first AppTest run in a fresh process; the baked app and the bare
+    one take turns, so a change in load hits both alike."""
     python = [str(project / ".venv" / "bin" / "python")]
-    found: dict[str, list[float]] = {"baked": [], "bare": []}
-    for _ in range(STARTS):
-        for name, script in (("baked", "streamlit_app.py"), ("bare", str(bare))):
-            with serving(python, script, cwd=project, env=child_env()) as (_, seconds):
-                found[name].append(seconds)
-    return found
-
-
-def first_run_times(project: Path, folder: Path, bare: Path) -> dict[str, list[float]]:
-    """The first AppTest run of each script in a fresh process: its imports, first render."""
-    found: dict[str, list[float]] = {"baked": [], "bare": []}
+    found: dict[str, list[float]] = {}
     for _ in range(STARTS):
         for name, script in (("baked", project / "streamlit_app.py"), ("bare", bare)):
-            result = drive(project, folder, "first-run", "--script", script)
-            if result["errors"]:
-                raise SystemExit(f"the first run of {script} failed: {result['errors']}")
-            found[name].append(result["seconds"])
+            with serving(python, str(script), cwd=project, env=child_env()) as (_, seconds):
+                found.setdefault(f"serve {name}", []).append(seconds)
+            first = drive(project, folder, "first-run", "--script", script)
+            found.setdefault(f"first run {name}", []).append(first["seconds"])
     return found
+
+
+def pytest_run(cwd: Path, folder: Path, name: str, *args: str | Path) -> Done:
+    """`uv run pytest` at ``cwd``, its temporary files in the benchmark's folder."""
+    return timed([UV, "run", "pytest", f"--basetemp={folder / name}", *args], cwd)
+
+
+def suite(done: Done, what: str) -> dict[str, Any]:
+    """A suite's time and summary; a failed suite is still timed and reported."""
+    if done.returncode:
+        log(f"the {what} failed; the end of its output:\n{done.output[-6000:]}")
+    return {"seconds": done.seconds, "summary": pytest_summary(done)}
 
 
 def suite_times(project: Path, folder: Path) -> dict[str, Any]:
-    """The baked suite once, and the floor FLOORS times, in the same environment."""
+    """The baked suite as shipped and in one process, and the floor FLOORS times. The
+    floor's folder is outside the bake, so the bake's addopts (xdist) do not apply."""
     floor = folder / "floor"
     floor.mkdir()
     (floor / "test_floor.py").write_text(FLOOR_TEST, encoding="utf-8")
     floors = [
-        checked(
-            timed([UV, "run", "pytest", f"--basetemp={folder / 'floor-tmp'}", floor], project),
-            "the floor test",
-        ).seconds
+        checked(pytest_run(project, folder, "floor-tmp", floor), "the floor test").seconds
         for _ in range(FLOORS)
     ]
-    baked = show_if_failed(
-        timed([UV, "run", "pytest", f"--basetemp={folder / 'baked-tmp'}"], project), "baked suite"
-    )
-    return {"floor": floors, "baked": baked.seconds, "baked_summary": pytest_summary(baked)}
+    return {
+        "floor": floors,
+        "shipped": suite(pytest_run(project, folder, "shipped-tmp"), "baked suite"),
+        "one_process": suite(pytest_run(project, folder, "one-tmp", "-n0"), "baked suite -n0"),
+    }
 
 
-def template_suite(folder: Path) -> dict[str, Any]:
-    done = timed([UV, "run", "pytest", f"--basetemp={folder / 'template-tmp'}"], TEMPLATE)
-    show_if_failed(done, "template suite")
-    return {"seconds": done.seconds, "summary": pytest_summary(done)}
+def template_suites(folder: Path, skip_whole: bool) -> dict[str, Any]:
+    """The template's fast tier, the loop a contributor runs on every edit; its whole suite."""
+    fast = pytest_run(TEMPLATE, folder, "fast-tmp", "-m", "not slow")
+    found = {"fast": suite(fast, "template's fast tier")}
+    if not skip_whole:
+        log("the whole template suite (minutes)")
+        found["whole"] = suite(pytest_run(TEMPLATE, folder, "template-tmp"), "template suite")
+    return found
 
 
 def measure_all(skip_template_suite: bool) -> dict[str, Any]:
@@ -243,18 +241,16 @@ def measure_all(skip_template_suite: bool) -> dict[str, Any]:
         figures["bakes"], project = bake_times(folder)
         log("uv sync in the bake (warm-up, not timed)")
         checked(timed([UV, "sync"], project), "uv sync")
-        log("AppTest: every interaction, seed patterns, model loads and calls")
+        log("AppTest: seed patterns, timed interactions, model loads and calls")
         figures["driver"] = drive(project, folder, "measure", "--app", project)
         bare = folder / "bare_app.py"
         bare.write_text(BARE_APP, encoding="utf-8")
-        log(f"cold starts: streamlit run to healthy, {STARTS} times each")
-        figures["starts"] = start_times(project, bare)
-        figures["first_runs"] = first_run_times(project, folder, bare)
-        log("the baked suite and its floor")
+        log(f"cold starts: streamlit run to healthy, first script run; {STARTS} times each")
+        figures["starts"] = cold_starts(project, folder, bare)
+        log("the baked suite (as shipped, then in one process) and its floor")
         figures["suites"] = suite_times(project, folder)
-        if not skip_template_suite:
-            log("the template suite (minutes)")
-            figures["template_suite"] = template_suite(folder)
+        log("the template's fast tier")
+        figures["template"] = template_suites(folder, skip_template_suite)
     figures["load at end"] = load()
     return figures
 
@@ -269,18 +265,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
     return [line(headers), line(["---"] * len(headers)), *map(line, rows), ""]
 
 
-def p90(values: Sequence[float]) -> float:
-    """The nearest-rank 90th percentile: 90 % of the values are at most this."""
-    ordered = sorted(values)
+def p90(ordered: Sequence[Any]) -> Any:
+    """The nearest-rank 90th percentile of sorted values: 90 % are at most this one."""
     return ordered[math.ceil(0.9 * len(ordered)) - 1]
 
 
 def secs(values: Sequence[float]) -> str:
     return ", ".join(f"{value:.2f}" for value in values)
-
-
-def code(text: str) -> str:
-    return f"`{text}`"
 
 
 def machine_section(figures: dict[str, Any]) -> list[str]:
@@ -293,91 +284,43 @@ def machine_section(figures: dict[str, Any]) -> list[str]:
         "Load average at start": figures["load at start"],
         "Load average at end": figures["load at end"],
     }
-    lines = ["## Machine", "", *table(["fact", "value"], list(facts.items()))]
-    if "template_suite" in figures:
-        lines += [
-            "The load average at the end includes the benchmark's own last step, the "
-            "template suite, whose xdist workers keep every CPU busy.",
-            "",
-        ]
-    return lines
+    return [
+        "## Machine",
+        "",
+        *table(["fact", "value"], list(facts.items())),
+        "The load average at the end includes the benchmark's own last steps, the "
+        "template's tests, whose xdist workers keep every CPU busy.",
+        "",
+    ]
 
 
 def runs_section(driver: dict[str, Any]) -> list[str]:
-    rows = driver["interactions"]
-    runs = Counter(row["runs"] for row in rows)
-    agree = all(row["runs"] == row["init_state_calls"] for row in rows)
     patterns = [[p["pattern"], p["interaction"], p["runs"]] for p in driver["patterns"]]
-    lines = [
+    baked = baked_interactions(driver)
+    off = [f"{row['step']} ({row['runs']})" for row in baked if row["runs"] != 1]
+    return [
         "## 1. Script runs per interaction",
         "",
-        "Each interaction starts from a new AppTest session that a scripted journey brings to "
-        "the widget; its script runs are counted by wrapping Streamlit's "
+        "Each seed pattern is a tiny app written to a temporary file and driven through "
+        "AppTest from a new session. Its script runs are counted by wrapping Streamlit's "
         "`ScriptRunContext.on_script_start`, called once per run of a script's body (after "
-        "the callbacks, and again for a run `st.rerun()` starts). The seed patterns are tiny "
-        "apps written to a temporary file and counted the same way.",
+        "the callbacks, and again for a run `st.rerun()` starts).",
         "",
         *table(["pattern", "interaction", "script runs"], patterns),
-        f"The baked app: {len(rows)} interactions (every widget of every page state below, "
-        f"and opening each page from the menu); script runs per interaction: "
-        + ", ".join(f"{n} for {count}" for n, count in sorted(runs.items(), key=str))
-        + ". The baked tests' own device (calls of `init_state()`) counts the same on "
-        + ("every row." if agree else "NOT every row: see the table."),
+        "The baked app's own suite checks that every widget costs one run "
+        "(`tests/test_one_run_per_interaction.py`). As a cross-check of this device, the "
+        f"{len(baked)} baked interactions timed in 3. cost "
+        + (f"NOT 1 run each: {', '.join(off)}." if off else "1 run each."),
         "",
-        *table(
-            ["page", "reached by", "widget", "key", "label", "runs", "init_state calls", "ms"],
-            [interaction_cells(row) for row in rows],
-        ),
-        "The page states visited, each from a new session (every widget a state shows is "
-        "measured in the first state that shows it):",
-        "",
-        *table(
-            ["page", "reached by", "widgets shown", "measured there"],
-            [[s["page"], s["reached_by"], s["widgets"], s["new"]] for s in driver["states"]],
-        ),
-    ]
-    return lines + problems(rows)
-
-
-def first_imports(modules: list[str]) -> str:
-    """How many modules a run imported for the first time in the process, and from which
-    packages most: a one-time cost that shows up in that interaction's time."""
-    if not modules:
-        return ""
-    packages = [name for name, _ in Counter(m.partition(".")[0] for m in modules).most_common()]
-    named = ", ".join(packages[:2]) + (", ..." if len(packages) > 2 else "")
-    count = f"{len(modules)} module" + ("s" if len(modules) > 1 else "")
-    return f" (first import of {count}: {named})"
-
-
-def interaction_cells(row: dict[str, Any]) -> list[Any]:
-    ms = "" if row["ms"] is None else f"{row['ms']:.1f}" + first_imports(row["imported"])
-    return [
-        row["page"],
-        row["reached_by"],
-        row["kind"],
-        code(row["key"]),
-        row["label"],
-        row["runs"],
-        row["init_state_calls"],
-        ms,
     ]
 
 
-def problems(rows: list[dict[str, Any]]) -> list[str]:
-    failed = [
-        f"- {row['page']}, {row['key']}: {'; '.join(row['errors'])}"
-        for row in rows
-        if row["errors"]
-    ]
-    if not failed:
-        return ["No interaction showed an exception.", ""]
-    return ["Interactions that showed an exception or were not measured:", "", *failed, ""]
+def baked_interactions(driver: dict[str, Any]) -> list[dict[str, Any]]:
+    """The interactions timed on the baked app: the counter journey, the sentiment session."""
+    return driver["counter"] + driver["sentiment"]["baked"]
 
 
-def model_section(model: dict[str, Any] | None) -> list[str]:
-    if model is None:
-        return ["## 2. Model loads and calls", "", "The bake has no sentiment page.", ""]
+def model_section(model: dict[str, Any]) -> list[str]:
     baked, seed = model["baked"], model["seed"]
     rows = [
         [b["step"], b["loads"], b["calls"], s["loads"], s["calls"]]
@@ -400,52 +343,59 @@ def model_section(model: dict[str, Any] | None) -> list[str]:
     ]
 
 
+def timed_step(row: dict[str, Any]) -> str:
+    """A step's time, and what it paid once for the driver's process, which a step
+    repeated later in the process would not pay again."""
+    once = []
+    if row["imported"]:
+        packages = list(row["imported"])
+        named = ", ".join(packages[:2]) + (", ..." if len(packages) > 2 else "")
+        once.append(f"first import of {sum(row['imported'].values())} modules: {named}")
+    if row["full_gcs"]:
+        once.append("a full garbage collection")
+    return f"{row['ms']:.1f} ms: {row['step']}" + (f" ({'; '.join(once)})" if once else "")
+
+
+def suite_cell(found: dict[str, Any] | None) -> str:
+    if found is None:
+        return "skipped (--skip-template-suite)"
+    return f"{found['seconds']:.1f} s ({found['summary']})"
+
+
 def suites_section(figures: dict[str, Any]) -> list[str]:
-    rows = figures["driver"]["interactions"]
-    ms = [row["ms"] for row in rows if row["ms"] is not None]
-    slowest = max((row for row in rows if row["ms"] is not None), key=lambda row: row["ms"])
-    suites = figures["suites"]
-    floor = statistics.median(suites["floor"])
-    template = figures.get("template_suite")
-    lines = [
+    steps = sorted(baked_interactions(figures["driver"]), key=lambda row: row["ms"])
+    ms = [row["ms"] for row in steps]
+    suites, template = figures["suites"], figures["template"]
+    floor = suites["floor"]
+    rows = [
+        (
+            f"AppTest time per interaction, median (n = {len(ms)})",
+            f"{statistics.median(ms):.1f} ms",
+        ),
+        ("the same, p90 (nearest rank)", timed_step(p90(steps))),
+        ("the same, slowest", timed_step(steps[-1])),
+        ("baked suite as shipped, `uv run pytest`", suite_cell(suites["shipped"])),
+        ("the same in one process, `uv run pytest -n0`", suite_cell(suites["one_process"])),
+        (
+            f"floor: pytest and one trivial AppTest run, one process, median of {FLOORS}",
+            f"{statistics.median(floor):.2f} s ({secs(floor)})",
+        ),
+        ('template fast tier, `pytest -m "not slow"`', suite_cell(template["fast"])),
+        ("template suite, `pytest`", suite_cell(template.get("whole"))),
+    ]
+    return [
         "## 3. Test times",
         "",
-        *table(
-            ["measure", "value"],
-            [
-                [
-                    f"AppTest time per interaction of 1., median (n = {len(ms)})",
-                    f"{statistics.median(ms):.1f} ms",
-                ],
-                ["the same, p90 (nearest rank)", f"{p90(ms):.1f} ms"],
-                [
-                    "the same, slowest",
-                    f"{slowest['ms']:.1f} ms: {slowest['page']}, {code(slowest['key'])}",
-                ],
-                [
-                    "baked suite, `uv run pytest` (once)",
-                    f"{suites['baked']:.1f} s ({suites['baked_summary']})",
-                ],
-                [
-                    f"floor: one trivial AppTest run under pytest, median of {FLOORS}",
-                    f"{floor:.2f} s ({secs(suites['floor'])})",
-                ],
-                ["baked suite minus floor", f"{suites['baked'] - floor:.1f} s"],
-                [
-                    "template suite, `python3 -m uv run pytest` (once)",
-                    f"{template['seconds']:.1f} s ({template['summary']})"
-                    if template
-                    else "skipped (--skip-template-suite)",
-                ],
-            ],
-        ),
-        "The suites run after a warm-up `uv sync` in the bake, with `--basetemp` in the "
-        "benchmark's temporary directory; the floor runs in the bake's environment too. "
-        "An interaction's time includes any module its run imports for the first time in "
-        "the driver's process (marked in the table of 1.).",
+        *table(["measure", "value"], rows),
+        "The timed interactions are the baked app's counter journey (Add 1 three times, type "
+        "a label, Reset) and the baked sentiment session of 2., each in a new session; a "
+        "step's time includes what it pays once for the driver's process (first imports, a "
+        "full garbage collection), named on the rows above where it shows. Each "
+        "suite runs once, after a warm-up `uv sync` in the bake, with `--basetemp` in the "
+        "benchmark's temporary directory; the floor in the bake's environment, the "
+        "template's tiers with `python3 -m uv run` from the template's root.",
         "",
     ]
-    return lines
 
 
 def timing_row(measure: str, values: Sequence[float]) -> list[str]:
@@ -453,7 +403,7 @@ def timing_row(measure: str, values: Sequence[float]) -> list[str]:
 
 
 def start_section(figures: dict[str, Any]) -> list[str]:
-    starts, first = figures["starts"], figures["first_runs"]
+    starts = figures["starts"]
     return [
         "## 4. Bake and cold start",
         "",
@@ -463,14 +413,14 @@ def start_section(figures: dict[str, Any]) -> list[str]:
                 timing_row(f"bake, `cookiecutter --no-input` CLI (x{BAKES})", figures["bakes"]),
                 timing_row(
                     f"`streamlit run` to a healthy `/_stcore/health`, baked app (x{STARTS})",
-                    starts["baked"],
+                    starts["serve baked"],
                 ),
-                timing_row(f"the same, one-line app (x{STARTS})", starts["bare"]),
+                timing_row(f"the same, one-line app (x{STARTS})", starts["serve bare"]),
                 timing_row(
                     f"first script run in a fresh process (AppTest), baked app (x{STARTS})",
-                    first["baked"],
+                    starts["first run baked"],
                 ),
-                timing_row(f"the same, one-line app (x{STARTS})", first["bare"]),
+                timing_row(f"the same, one-line app (x{STARTS})", starts["first run bare"]),
             ],
         ),
         "Both servers run with the bake's `.venv/bin/python` and the bake as working "
@@ -493,7 +443,7 @@ def report(figures: dict[str, Any]) -> str:
         "",
         *machine_section(figures),
         *runs_section(figures["driver"]),
-        *model_section(figures["driver"]["model"]),
+        *model_section(figures["driver"]["sentiment"]),
         *suites_section(figures),
         *start_section(figures),
     ]

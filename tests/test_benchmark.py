@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import DEFAULT_CASE, ON_DEFAULT_BAKE, TEMPLATE, UV, Baker, output_of, run
+
+pytestmark = pytest.mark.slow
 
 DRIVER = TEMPLATE / "scripts" / "benchmark_driver.py"
 
