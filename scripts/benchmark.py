@@ -450,6 +450,15 @@ def report(figures: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def publish(text: str, output: Path | None) -> None:
+    """Print the report, and write it to ``output`` too when one is given."""
+    print(text, end="")
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        log(f"wrote {output}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -457,12 +466,7 @@ def main() -> None:
     )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
-    text = report(measure_all(args.skip_template_suite))
-    print(text, end="")
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-        log(f"wrote {args.output}")
+    publish(report(measure_all(args.skip_template_suite)), args.output)
 
 
 if __name__ == "__main__":

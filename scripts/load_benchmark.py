@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from baking import bake_command, child_env
-from benchmark import checked, load, machine, table, timed
+from benchmark import checked, load, machine, publish, table, timed
 from serving import HEALTH_TIMEOUT, free_port, stop, streamlit_command, wait_until_healthy
 from uv import find_uv_bin
 
@@ -420,12 +420,7 @@ def main() -> None:
         parser.error("--deadline must be in 1..3600 seconds")
     configs = ["default", "nogc"] if args.config == "both" else [args.config]
     options = Options(args.sessions, args.clicks, args.churn, args.settle, args.deadline)
-    text = report(measure_all(args.apps, configs, options), options)
-    print(text, end="")
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-        log(f"wrote {args.output}")
+    publish(report(measure_all(args.apps, configs, options), options), args.output)
 
 
 if __name__ == "__main__":
