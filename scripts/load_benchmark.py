@@ -1,17 +1,21 @@
-"""Load benchmark: many sessions on one Streamlit process, the default bake beside a bare counter.
+"""Load benchmark: many sessions on one Streamlit process, the default bake beside two yardsticks.
 
 How to run, from the template's root (13 minutes with these figures on 2 CPUs, 9 of them the
 settle waits of the churn; `--settle 0` leaves them out):
 
     python3 -m uv run python scripts/load_benchmark.py --sessions 1,25 --clicks 20 \\
-        --churn 200 [--config default|nogc|both] [--apps bake,bare] [--output FILE]
+        --churn 200 [--config default|nogc|both] [--apps bake,bare,twin] [--output FILE]
 
-It bakes the default app into a temporary directory, runs `uv sync` in it, and writes a
-bare one-button counter beside it. For each server config (`default`: each app's own,
-the bake's `.streamlit/config.toml` included; `nogc` adds `--runner.postScriptGC false`
-to the command line, which the bake's config already sets) and
-each app, it serves the app with the bake's `.venv/bin/python -m streamlit run`, the bake
-as working directory (so its `.streamlit/config.toml`), on a free port of 127.0.0.1, and:
+It bakes the default app into a temporary directory, runs `uv sync` in it, and writes two
+yardsticks beside it: `bare`, a one-button counter, and `twin`, one flat script that draws
+what the bake's home page draws (navigation, sidebar, title, text input, three buttons,
+caption) with none of the bake's code: the bake's gap to `twin` is what our code costs,
+`twin`'s gap to `bare` what Streamlit costs to draw the page. For each server config
+(`default`: each app's own, so the bake's `.streamlit/config.toml` and Streamlit's defaults
+for the yardsticks; `nogc` adds `--runner.postScriptGC false` to the command line, which
+the bake's config already sets) and each app, it serves the app with the bake's
+`.venv/bin/python -m streamlit run`, from the script's own folder, on a free port of
+127.0.0.1, and:
 
 1. warms it up, unmeasured: one tab opens the page and clicks once (first imports);
 2. for each N of --sessions: N tabs open the page, then all click "Add 1" --clicks times
@@ -73,6 +77,49 @@ if st.button("Add 1"):
 st.title(f"Clicks: {st.session_state.count}")
 """
 
+# The twin: the bake's home page drawn by one flat script, pages as functions.
+TWIN_APP = """\
+import streamlit as st
+
+st.set_page_config(page_title="Twin", page_icon="🎈")
+st.session_state.setdefault("count", 0)
+st.session_state.setdefault("history", [])
+
+
+def add(amount):
+    st.session_state.count += amount
+    st.session_state.history = [*st.session_state.history, f"+{amount}"][-5:]
+
+
+def counter():
+    st.title("Counter")
+    label = st.session_state.get("label", "").strip() or "Clicks"
+    st.header(f"{label}: {st.session_state.count}", anchor=False)
+    st.text_input("What are you counting? (up to 40 characters)", key="label", max_chars=40)
+    one, ten, reset = st.columns(3)
+    one.button("Add 1", on_click=add, args=(1,), width="stretch")
+    ten.button("Add 10", on_click=add, args=(10,), width="stretch")
+    reset.button("Reset", width="stretch")
+    if st.session_state.history:
+        st.caption("Last changes: " + ", ".join(st.session_state.history))
+
+
+def other():
+    st.title("Another page")
+
+
+pages = [st.Page(counter, title="Counter", icon=":material/add:", url_path="counter")]
+for name in ["Onboarding", "Shop", "Sentiment", "Account"]:
+    pages.append(st.Page(other, title=name, icon=":material/person:", url_path=name.lower()))
+page = st.navigation(pages)
+with st.sidebar:
+    st.subheader("Twin", anchor=False)
+    st.caption("Not signed in")
+    for label in ("Reset this page", "Reset everything"):
+        st.button(label, help="What it does.", width="stretch")
+page.run()
+"""
+
 
 def log(message: str) -> None:
     print(f"[load benchmark] {message}", file=sys.stderr, flush=True)
@@ -107,8 +154,8 @@ def served(project: Path, script: Path, options: Sequence[str]) -> Iterator[Serv
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
             [*streamlit_command(python, str(script), port), *options],
-            # The script's own folder: the bake reads its .streamlit/config.toml, the bare
-            # app Streamlit's defaults, not the bake's settings.
+            # The script's own folder: the bake reads its .streamlit/config.toml, the
+            # yardsticks Streamlit's defaults, not the bake's settings.
             cwd=script.parent,
             env=child_env(),
             stdout=output,
@@ -219,8 +266,13 @@ def measure_all(apps: list[str], configs: list[str], options: Options) -> dict[s
         checked(timed(bake_command(folder, folder / "bake"), folder), "cookiecutter")
         (project,) = (folder / "bake").iterdir()
         checked(timed([UV, "sync"], project), "uv sync")
-        scripts = {"bake": project / "streamlit_app.py", "bare": folder / "bare_counter.py"}
+        scripts = {
+            "bake": project / "streamlit_app.py",
+            "bare": folder / "bare_counter.py",
+            "twin": folder / "twin_counter.py",
+        }
         scripts["bare"].write_text(BARE_APP, encoding="utf-8")
+        scripts["twin"].write_text(TWIN_APP, encoding="utf-8")
         for config in configs:
             for app in apps:
                 log(f"serving {app} ({config})")
@@ -326,7 +378,8 @@ def report(figures: dict[str, Any], options: Options) -> str:
         "",
         f'Each session opens the page, then all click "Add 1" {options.clicks} times '
         "without pause, each click waiting for its script run to finish. `bake` is the "
-        "default bake's home page, `bare` a one-button counter; `nogc` is "
+        "default bake's home page, `bare` a one-button counter, `twin` the bake's home page "
+        "drawn by one flat script without the bake's code; `nogc` is "
         "`--runner.postScriptGC false`. Latencies in ms, nearest rank; memory is the "
         "server's RSS in MiB before / at its peak / after the sessions closed.",
         "",
@@ -389,8 +442,8 @@ def main() -> None:
     parser.add_argument(
         "--apps",
         type=lambda t: t.split(","),
-        default=["bake", "bare"],
-        help="bake, bare, or both comma-separated (default bake,bare)",
+        default=["bake", "bare", "twin"],
+        help="some of bake, bare, twin, comma-separated (default all three)",
     )
     parser.add_argument(
         "--churn",
@@ -412,14 +465,17 @@ def main() -> None:
     )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
-    if not set(args.apps) <= {"bake", "bare"}:
-        parser.error("--apps takes bake, bare, or bake,bare")
+    if not args.apps or not set(args.apps) <= {"bake", "bare", "twin"}:
+        parser.error("--apps takes some of bake, bare, twin, comma-separated")
     if not 0 <= args.churn <= MAX_CHURN or not 0 <= args.settle <= 600:
         parser.error(f"--churn must be in 0..{MAX_CHURN}, --settle in 0..600")
     if not 0 < args.deadline <= 3600:
         parser.error("--deadline must be in 1..3600 seconds")
     configs = ["default", "nogc"] if args.config == "both" else [args.config]
     options = Options(args.sessions, args.clicks, args.churn, args.settle, args.deadline)
+    # Each server runs in its own process group, out of reach of a signal sent to this
+    # one: turn SIGTERM into an exit, so the cleanup that stops them runs.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     publish(report(measure_all(args.apps, configs, options), options), args.output)
 
 

@@ -41,7 +41,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
 BUTTON = "Add 1"  # the label of the button every tab clicks, in the bake and the bare app
-COUNT = re.compile(r"Clicks: (\d+)")  # the title that shows the count
+COUNT = re.compile(r"Clicks: (\d+)")  # the heading that shows the count
 RUN_TIMEOUT = 60.0  # seconds for one script run: a loaded server is slow, not broken
 LIMITS = {"sessions": 2000, "clicks": 1000, "deadline": 3600.0, "parallel": 100}  # bounds
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import importlib.metadata
 import re
+import shlex
 import subprocess
 import sys
 import tomllib
@@ -121,6 +122,42 @@ def test_pre_commit_runs_the_ruff_that_pyproject_pins(baked: Bake) -> None:
     config = yaml.safe_load((baked.root / ".pre-commit-config.yaml").read_text("utf-8"))
     (rev,) = [repo["rev"] for repo in config["repos"] if repo["repo"].endswith("/ruff-pre-commit")]
     assert rev == f"v{pinned}"
+
+
+def workflow_steps(bake: Bake) -> list[dict]:
+    """Every step of every job in the baked project's GitHub workflows."""
+    return [
+        step
+        for path in sorted((bake.root / ".github" / "workflows").glob("*.yml"))
+        for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+        for step in job["steps"]
+    ]
+
+
+def uv_runs(command: str) -> list[list[str]]:
+    """Each `uv run` in a shell command, as the words that follow it."""
+    words = shlex.split(command, comments=True)
+    return [words[i + 2 :] for i in range(len(words) - 1) if words[i : i + 2] == ["uv", "run"]]
+
+
+def test_ci_runs_uv_against_the_committed_lock_unchanged(baked: Bake) -> None:
+    # Without --locked, `uv run` rewrites a stale uv.lock and CI passes on versions
+    # nobody committed; with it, a uv.lock that pyproject.toml has outgrown fails.
+    runs = [words for step in workflow_steps(baked) for words in uv_runs(step.get("run", ""))]
+    assert runs, "the workflow runs the project's tools with uv run"
+    unlocked = [" ".join(["uv", "run", *words]) for words in runs if words[:1] != ["--locked"]]
+    assert not unlocked, f"uv run without --locked first: {unlocked}"
+
+
+def test_ci_caches_uv_by_the_lock(baked: Bake) -> None:
+    # setup-uv restores the cache built for this uv.lock, and builds a new one when it changes.
+    setups = [
+        step
+        for step in workflow_steps(baked)
+        if step.get("uses", "").startswith("astral-sh/setup-uv@")
+    ]
+    assert setups, "the workflow installs uv with astral-sh/setup-uv"
+    assert [step["with"]["cache-dependency-glob"] for step in setups] == ["uv.lock"] * len(setups)
 
 
 def test_the_template_runs_the_ruff_the_project_pins() -> None:

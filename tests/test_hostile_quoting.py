@@ -25,11 +25,13 @@ from conftest import (
     CONTEXT,
     DEFAULTS,
     OPTIONS,
+    OPTIONS_OFF,
     PLACES,
     PROJECT_TEMPLATE,
     TEMPLATE,
     Baker,
     Case,
+    bake,
     load_module,
     readme_heading_and_paragraph,
     shown_text,
@@ -214,7 +216,22 @@ def test_an_answer_cannot_run_code_through_jinja(
 
 def test_the_slug_default_still_renders_from_the_name(jinja_env: jinja2.Environment) -> None:
     default = CONTEXT["project_slug"]
-    assert render(jinja_env, default, project_name="Zoë's Best App") == "zoe_s_best_app"
+    assert render(jinja_env, default, project_name="Zoë's Best App") == "zoes_best_app"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("Zoë's Sales Board", id="ascii-apostrophe"),
+        pytest.param("Zoë\u2019s Sales Board", id="typographic-apostrophe"),
+        pytest.param("Zoë\u02bcs Sales Board", id="modifier-letter-apostrophe"),
+    ],
+)
+def test_the_slug_default_drops_an_apostrophe_as_a_person_would(
+    tmp_path: Path, cookiecutter_config: Path, name: str
+) -> None:
+    root = bake(tmp_path, cookiecutter_config, {**OPTIONS_OFF, "project_name": name})
+    assert root.name == "zoes_sales_board"
 
 
 def test_the_prompts_still_render_as_written(jinja_env: jinja2.Environment) -> None:

@@ -22,7 +22,8 @@ pages = {
 page = st.navigation(list(pages.values()))  # the first page is the default
 current = next(spec for spec, candidate in pages.items() if candidate is page)
 with st.sidebar:
-    render_account_status()
-    render_session_controls(home=pages[HOME], feature=current.feature)
+    st.subheader(TITLE, anchor=False)
+    signed_in = render_account_status()
+    render_session_controls(home=pages[HOME], feature=current.feature, signed_in=signed_in)
     render_inspector()
 page.run()

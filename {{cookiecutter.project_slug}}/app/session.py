@@ -16,22 +16,42 @@ RESET_ALL = "session.reset_all"
 LOG_OUT = "session.log_out"
 
 
-def log_out(home: StreamlitPage) -> None:
+def log_out(home: StreamlitPage | None = None) -> None:
     """End the session: drop every key, widget values included, and show ``home``.
 
     ``home`` is the st.Page itself: a callback runs before st.navigation has
-    registered this run's pages, when a page's path would not be found yet.
+    registered this run's pages, when a page's path would not be found yet. Without
+    it, the user stays on the page they logged out from.
     """
     st.session_state.clear()
-    st.switch_page(home)
+    if home is not None:
+        st.switch_page(home)
 
 
-def render_session_controls(home: StreamlitPage, feature: Feature) -> None:
-    """The sidebar's reset and log-out buttons; ``feature`` is the current page's."""
-    controls = (
-        ("Reset this page", RESET_PAGE, reset_feature, (feature,), "This page back to defaults."),
-        ("Reset everything", RESET_ALL, reset_all, (), "Every page; you stay signed in."),
-        ("Log out", LOG_OUT, log_out, (home,), "Clear this session and go back home."),
+def render_session_controls(home: StreamlitPage, feature: Feature, signed_in: bool) -> None:
+    """The sidebar's reset buttons, and Log out for a signed-in user; ``feature`` is
+    the current page's."""
+    st.button(
+        "Reset this page",
+        key=RESET_PAGE,
+        on_click=reset_feature,
+        args=(feature,),
+        help="Put this page back as it was when you arrived.",
+        width="stretch",
     )
-    for label, key, callback, args, help_text in controls:
-        st.button(label, key=key, on_click=callback, args=args, help=help_text, width="stretch")
+    st.button(
+        "Reset everything",
+        key=RESET_ALL,
+        on_click=reset_all,
+        help="Put every page back as it was; you stay signed in.",
+        width="stretch",
+    )
+    if signed_in:
+        st.button(
+            "Log out",
+            key=LOG_OUT,
+            on_click=log_out,
+            args=(home,),
+            help="Sign out and forget everything you did here.",
+            width="stretch",
+        )

@@ -100,6 +100,11 @@ class User:
         return self.at.title[0].value
 
     @property
+    def count(self) -> str:
+        """The counter's "Clicks: N" line, under the home page's title."""
+        return self.at.main.header[0].value
+
+    @property
     def state(self):
         return self.at.session_state
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
+from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
 from app.cart import catalog, model, store
 from app.cart.catalog import load_catalog, read_catalog_file
@@ -35,7 +36,7 @@ from app.cart.state import (
     line_quantity_key,
     remove_line_key,
 )
-from app.pages import HOME, page_named
+from app.pages import ACCOUNT, HOME, page_named
 from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
 from app.text import literal
 
@@ -103,6 +104,18 @@ def line_keys(user) -> list[str]:
 
 def total_shown(user) -> str:
     return user.at.metric[0].value
+
+
+def line_texts(user, sku: str) -> list[str]:
+    """The text of a cart line, in the box that also holds its quantity input (as
+    Markdown: what the page escaped shows escaped)."""
+    key = quantity_key(user, sku)
+    (line,) = [
+        box
+        for box in user.at.main.children.values()
+        if key in [widget.key for widget in getattr(box, "number_input", [])]
+    ]
+    return [text.value for text in line.markdown]
 
 
 def query(database: Path, sql: str) -> list[tuple]:
@@ -295,6 +308,31 @@ def test_adding_a_product_makes_a_line_with_its_quantity(shop):
     assert total_shown(shop) == "$16.00"
 
 
+def test_each_line_labels_its_unit_price_quantity_and_line_total(shop):
+    # Labels beside each value, not a header row: a phone stacks a line's columns.
+    add(shop, CLIPS, 3)
+    add(shop, MUG, 2)
+    product, line_total = line_texts(shop, CLIPS)
+    assert literal("Paper clips (box of 100)") in product
+    assert f"{literal('$0.10')} each" in product
+    label, amount = line_total.split("\n")
+    assert "Line total" in label
+    assert literal("$0.30") in amount
+    quantity = shop.at.number_input(key=quantity_key(shop, CLIPS))
+    assert quantity.label == "Quantity of Paper clips (box of 100)"
+    assert quantity.proto.label_visibility.value == LabelVisibility.VISIBLE
+
+
+def test_a_product_name_shows_in_its_line_as_written_not_as_markdown(user, catalog_file):
+    name = "*Star* pen [ink](https://example.com) :red[x]"
+    catalog_file.write_text(f"sku,name,price,stock\nA,{name},1.00,5\n", encoding="utf-8")
+    shop = user.open(SHOP.path)
+    add(shop, "A", 2)
+    product, line_total = line_texts(shop, "A")
+    assert literal(name) in product
+    assert literal("$2.00") in line_total
+
+
 def test_adding_the_same_product_twice_merges_into_one_line(shop):
     add(shop, MUG, 2)
     add(shop, MUG, 3)
@@ -320,6 +358,7 @@ def test_changing_a_line_quantity_updates_the_line_and_the_total(shop):
     add(shop, CLIPS, 3)
     set_line(shop, MUG, 4)
     assert shop.state[LINES] == {MUG: 4, CLIPS: 3}
+    assert literal("$32.00") in line_texts(shop, MUG)[1]
     assert total_shown(shop) == "$32.30"
     assert not shown_errors(shop)
 
@@ -764,6 +803,7 @@ def test_after_a_reset_a_product_added_again_shows_its_new_quantity(shop):
 
 
 def test_log_out_empties_the_cart_and_the_orders_stay_in_the_database(shop, database):
+    shop.open(ACCOUNT.path).sign_in("Ada").open(SHOP.path)  # Log out shows only once signed in
     add(shop, MUG, 1)
     shop.click(CHECK_OUT)
     add(shop, CLIPS, 3)

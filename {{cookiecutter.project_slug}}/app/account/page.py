@@ -4,17 +4,19 @@ import streamlit as st
 
 from app.account import state as account
 from app.account.callbacks import sign_in
+from app.session import log_out
 
 st.title("Account")
 user = st.session_state[account.USER]
 if user:
     st.text(f"Signed in as {user['name']}")
-    st.caption("Log out, in the sidebar, ends the session and brings you back home.")
+    st.button("Log out", key=account.LOG_OUT, on_click=log_out, type="primary")
+    st.caption("Logging out forgets everything you did here.")
 else:
     # A form: typing costs no script run, and Enter or the button sends the name.
     with st.form(account.SIGN_IN_FORM_KEY, border=False):
         st.text_input(
-            "Display name",
+            f"Display name (up to {account.MAX_NAME_LENGTH} characters)",
             key=account.NAME_INPUT,
             max_chars=account.MAX_NAME_LENGTH,
             persist_state="session",

@@ -22,3 +22,4 @@ FEATURE = SIGN_IN_FORM  # what the Account page's "Reset this page" resets
 
 SIGN_IN_FORM_KEY = "account.form"  # the st.form's own key
 SIGN_IN = "account.sign_in"
+LOG_OUT = "account.log_out"  # the page's own Log out; the sidebar has one too

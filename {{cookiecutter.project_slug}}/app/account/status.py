@@ -8,6 +8,8 @@ from ..text import literal
 from .state import USER
 
 
-def render_account_status() -> None:
+def render_account_status() -> bool:
+    """Say who is signed in; True if someone is."""
     user = st.session_state[USER]
     st.caption(f"Signed in as {literal(user['name'])}" if user else "Not signed in")
+    return user is not None

@@ -40,7 +40,7 @@ def load_catalog() -> dict[str, Product]:
     and hands every later caller, in any session, its own copy of the result.
 
     A catalog that cannot be read raises CatalogError, which st.cache_data does not
-    keep: the file is read again on the next run. Edited catalog.csv? Clear the cache
-    (the app menu's "Clear cache", or restart).
+    keep: the file is read again on the next run. A good catalog is kept until the
+    server restarts (or the menu's Clear cache, with `--client.toolbarMode=developer`).
     """
     return read_catalog_file()

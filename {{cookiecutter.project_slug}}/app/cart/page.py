@@ -14,7 +14,7 @@ from app.cart.callbacks import (
     remove_line,
 )
 from app.cart.catalog import load_catalog
-from app.cart.model import CartError, CatalogError, money, priced, total
+from app.cart.model import CartError, CatalogError, PricedLine, money, priced, total
 from app.cart.store import (
     DATABASE_ERRORS,
     log_failure,
@@ -42,18 +42,42 @@ def show_error(at: str) -> None:
         st.error(literal(error["message"]))
 
 
+def show_line(line: PricedLine, token: str) -> None:
+    """One line of the cart, in a box of its own. Every value says what it is: on a
+    phone the columns stack, and a header row would stack into a list of words far
+    from the values it names."""
+    sku, name = line.product.sku, line.product.name
+    key = cart.line_quantity_key(sku, token)
+    # Streamlit forgets an input's value while its page is closed: start it from the line.
+    st.session_state.setdefault(key, line.quantity)
+    with st.container(border=True):
+        item, count, amount, remove = st.columns([3, 3.5, 2, 1.5], vertical_alignment="bottom")
+        item.markdown(f"**{literal(name)}**  \n{literal(money(line.product.price))} each")
+        count.number_input(
+            f"Quantity of {name}",
+            key=key,
+            on_change=change_quantity,
+            args=(sku, key),
+            **QUANTITY_INPUT,
+        )
+        amount.markdown(f":small[Line total]  \n**{literal(money(line.amount))}**")
+        remove.button("Remove", key=cart.remove_line_key(sku), on_click=remove_line, args=(sku,))
+        show_error(key)
+
+
 st.title("Shop")
 try:
     catalog = load_catalog()
 except CatalogError as broken:
-    logger.error("the shop is closed: its catalog %s; fix the file, then Clear cache", broken)
+    logger.error(
+        "the shop is closed: its catalog %s; fix the file: the next run reads it again", broken
+    )
     st.error(literal(f"The shop is closed: its catalog {broken}."))
     st.stop()
 labels = {sku: f"{product.name} · {money(product.price)}" for sku, product in catalog.items()}
-st.caption(
-    "The catalog is the same for everyone (st.cache_data), your cart is yours alone "
-    "(st.session_state), and orders go to a database (st.connection)."
-)
+# The catalog is the same for everyone (st.cache_data), the cart belongs to this tab
+# (st.session_state), and orders go to a database (st.connection): see README.md.
+st.caption("Your cart is kept while this tab stays open; reloading the page empties it.")
 
 st.subheader("Add to cart")
 pick, quantity, add = st.columns([3, 1, 1], vertical_alignment="bottom")
@@ -81,24 +105,7 @@ except CartError as gone:  # the catalog lost a product this cart holds
 if not st.session_state[cart.LINES]:
     st.caption("Your cart is empty.")
 for line in lines:
-    sku = line.product.sku
-    key = cart.line_quantity_key(sku, token)
-    # Streamlit forgets an input's value while its page is closed: start it from the line.
-    st.session_state.setdefault(key, line.quantity)
-    name, price, count, amount, remove = st.columns([3, 1, 1, 1, 1], vertical_alignment="center")
-    name.markdown(literal(line.product.name))
-    price.markdown(literal(money(line.product.price)))
-    count.number_input(
-        f"Quantity of {line.product.name}",
-        key=key,
-        on_change=change_quantity,
-        args=(sku, key),
-        label_visibility="collapsed",
-        **QUANTITY_INPUT,
-    )
-    amount.markdown(literal(money(line.amount)))
-    remove.button("Remove", key=cart.remove_line_key(sku), on_click=remove_line, args=(sku,))
-    show_error(key)
+    show_line(line, token)
 
 st.metric("Total", money(total(lines)))
 clear, check = st.columns(2)
@@ -116,13 +123,13 @@ if placed:
 st.subheader("Your orders")
 order_ids = st.session_state[cart.ORDER_IDS]
 if not order_ids:
-    st.caption("No order placed in this session yet.")
+    st.caption("No order placed yet.")
 else:
     try:
         orders = read_orders(orders_engine(), order_ids)
     except DATABASE_ERRORS as failure:
         log_failure("reading this session's orders", failure)
-        st.warning("Your orders could not be read from the database just now.")
+        st.warning("Your orders cannot be shown just now; please try again in a moment.")
     else:
         st.dataframe(
             [

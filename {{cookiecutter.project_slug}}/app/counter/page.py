@@ -7,10 +7,11 @@ from app.counter.callbacks import add_to_count
 from app.state import reset_feature
 from app.text import literal
 
+st.title("Counter")
 label = st.session_state[counter.LABEL].strip() or counter.DEFAULT_LABEL
-st.title(f"{literal(label)}: {st.session_state[counter.COUNT]}")
+st.header(f"{literal(label)}: {st.session_state[counter.COUNT]}", anchor=False)
 st.text_input(
-    "What are you counting?",
+    f"What are you counting? (up to {counter.MAX_LABEL_LENGTH} characters)",
     key=counter.LABEL,
     max_chars=counter.MAX_LABEL_LENGTH,
     persist_state="session",  # the label outlives a visit to another page

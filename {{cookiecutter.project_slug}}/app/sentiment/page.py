@@ -13,6 +13,10 @@ from app.sentiment import model
 from app.sentiment import state as sentiment
 from app.sentiment.callbacks import analyse_text
 
+# Confidence (model.DESCRIPTION) is how deep a score sits inside its label's band; a
+# reader gets it as a word, and the number under "Show details".
+SLIGHT, STRONG = 1 / 3, 2 / 3
+
 
 def percent(fraction: float) -> str:
     # Not an f-string format spec: a percent sign before a closing brace reads as the
@@ -20,11 +24,18 @@ def percent(fraction: float) -> str:
     return format(fraction, ".0%")
 
 
+def reading(result: dict) -> str:
+    """The result in plain words: "Strongly positive", "Negative", "Slightly negative"."""
+    label, confidence = result["label"], result["confidence"]
+    if label == model.NEUTRAL or SLIGHT <= confidence < STRONG:
+        return label
+    return f"{'Strongly' if confidence >= STRONG else 'Slightly'} {label.lower()}"
+
+
 st.title("Sentiment")
-st.caption(
-    "The model is loaded once per server process and shared by every session; "
-    "your results are kept in this tab's session only."
-)
+# The model is loaded once per server process and shared by every session (see
+# model.py); each user's results live in their own session state.
+st.caption("Your results stay in this browser tab until you close or refresh it.")
 # No max_chars: Streamlit would cut a longer paste silently; the callback refuses it
 # with a message instead.
 st.text_area(
@@ -39,11 +50,10 @@ if st.session_state[sentiment.ERROR]:
 
 size_column, details_column = st.columns(2)
 size_column.slider(
-    "Result size",
+    "Text size",
     min_value=sentiment.MIN_FONT_SIZE,
     max_value=sentiment.MAX_FONT_SIZE,
     step=2,
-    format="%d px",
     key=sentiment.FONT_SIZE,
     persist_state="session",
 )
@@ -55,22 +65,19 @@ if not results:
 else:
     latest = results[-1]
     size = st.session_state[sentiment.FONT_SIZE]
-    # Only the label and a number go into HTML, the label escaped in case a swapped-in
-    # model returns markup; the user's own text never does.
+    # Only the reading and a number go into HTML, the reading escaped in case a
+    # swapped-in model's labels hold markup; the user's own text never does.
     st.html(
-        f'<p style="font-size: {size}px; margin: 0"><strong>{html.escape(latest["label"])}'
-        f"</strong> · {percent(latest['confidence'])} confidence</p>"
+        f'<p style="font-size: {size}px; margin: 0"><strong>{html.escape(reading(latest))}'
+        "</strong></p>"
     )
     st.text(latest["text"])  # what the user typed, shown as text, never as markup
     if st.session_state[sentiment.SHOW_DETAILS]:
         st.json(latest["scores"])
-        st.caption(model.DESCRIPTION)
+        st.caption(f"Confidence {percent(latest['confidence'])}. {model.DESCRIPTION}")
 
-    st.subheader(f"This session's last {sentiment.HISTORY_LENGTH} results")
+    st.subheader(f"Your last {sentiment.HISTORY_LENGTH} results")
     st.dataframe(
-        [
-            {"Text": r["text"], "Sentiment": r["label"], "Confidence": percent(r["confidence"])}
-            for r in reversed(results)
-        ],
+        [{"Text": result["text"], "Sentiment": reading(result)} for result in reversed(results)],
         hide_index=True,
     )

@@ -201,6 +201,11 @@ class Tab:
     def title(self) -> Locator:
         return self.page.locator("h1").first
 
+    @property
+    def count(self) -> Locator:
+        """The counter's "Clicks: N" line, under the page's title."""
+        return self.page.get_by_test_id("stMain").locator("h2").first
+
     def button(self, name: str) -> Locator:
         return self.page.get_by_role("button", name=name, exact=True)
 
@@ -220,11 +225,11 @@ class Tab:
         with self.interaction():
             self.page.get_by_role("option", name=option, exact=True).click()
 
-    def open(self, name: str, heading: str | None = None) -> None:
-        """Follow the sidebar's link to a page; its heading is its name by default."""
+    def open(self, name: str) -> None:
+        """Follow the sidebar's link to a page, whose title is its name."""
         with self.interaction():
             self.page.get_by_role("link", name=name, exact=True).click()
-        expect(self.title).to_have_text(heading or name)
+        expect(self.title).to_have_text(name)
 
     def rows_in_table(self) -> int:
         """The data rows of the page's one st.dataframe, read from its accessible grid."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from app import TITLE
+
 
 # % if cookiecutter.include_wizard
 def test_the_wizard_goes_forward_and_back_and_submits(tab) -> None:
@@ -29,7 +31,7 @@ def test_the_wizard_goes_forward_and_back_and_submits(tab) -> None:
     expect(tab.page.get_by_text("Goal: Ship **it**")).to_be_visible()
     tab.click("Submit")
     expect(tab.page.get_by_text("Thank you, Zoë 🎈: your answers are recorded.")).to_be_visible()
-    tab.open("Counter", "Clicks: 0")
+    tab.open("Counter")
     tab.open("Onboarding")  # the submission outlives a visit to another page
     assert tab.rows_in_table() == 1
 
@@ -54,14 +56,30 @@ def test_the_cart_adds_changes_a_quantity_and_checks_out(tab) -> None:
     expect(tab.page.get_by_text("Your cart is empty.")).to_be_visible()
 
 
+def test_a_cart_line_says_what_each_value_is_on_a_phone(tab) -> None:
+    tab.open("Shop")
+    tab.page.set_viewport_size({"width": 390, "height": 844})  # a line's columns stack
+    tab.choose("Product", "Black gel pen · $1.15")
+    tab.type("Quantity", "2")
+    tab.click("Add to cart")
+    text = tab.page.get_by_test_id("stMain").get_by_test_id("stMarkdownContainer")
+    unit_price, line_total = text.filter(has_text="each"), text.filter(has_text="Line total")
+    quantity = tab.page.get_by_text("Quantity of Black gel pen", exact=True)
+    for shown in (unit_price, quantity, line_total):
+        expect(shown).to_be_visible()
+    expect(unit_price).to_have_text("Black gel pen $1.15 each", use_inner_text=True)
+    expect(tab.page.get_by_label("Quantity of Black gel pen", exact=True)).to_have_value("2")
+    expect(line_total).to_have_text("Line total $2.30", use_inner_text=True)
+
+
 # % endif
 # % if cookiecutter.include_model_cache
 def test_sentiment_keeps_its_result_while_the_display_changes(tab) -> None:
     tab.open("Sentiment")
     tab.type("Text to analyse (up to 1,000 characters)", "I love this template!")
     tab.click("Analyse")
-    result = tab.page.locator("p", has_text="confidence")
-    expect(result).to_contain_text("Positive · ")
+    result = tab.page.get_by_test_id("stHtml").locator("p")
+    expect(result).to_have_text("Positive")
     shown, size = result.inner_text(), result.get_attribute("style")
     tab.page.get_by_role("slider").focus()
     with tab.interaction():
@@ -72,29 +90,41 @@ def test_sentiment_keeps_its_result_while_the_display_changes(tab) -> None:
 
 
 # % endif
+def test_the_app_shows_its_name_and_no_developer_menu(tab) -> None:
+    sidebar = tab.page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
+    expect(tab.page).to_have_title(TITLE)
+    expect(tab.page.get_by_test_id("stToolbar")).to_be_attached()
+    expect(tab.page.get_by_test_id("stAppDeployButton")).to_have_count(0)
+
+
 def test_the_counter_counts_each_click_and_its_label(tab) -> None:
     for _ in range(3):
         tab.click("Add 1")
-    expect(tab.title).to_have_text("Clicks: 3")
+    expect(tab.count).to_have_text("Clicks: 3")
     tab.click("Add 10")
-    expect(tab.title).to_have_text("Clicks: 13")
-    tab.type("What are you counting?", "Cups of tea")
-    expect(tab.title).to_have_text("Cups of tea: 13")
+    expect(tab.count).to_have_text("Clicks: 13")
+    tab.type("What are you counting? (up to 40 characters)", "Cups of tea")
+    expect(tab.count).to_have_text("Cups of tea: 13")
 
 
 def test_two_tabs_are_two_sessions(tab, new_tab) -> None:
     tab.click("Add 1")
-    expect(tab.title).to_have_text("Clicks: 1")
-    expect(new_tab().title).to_have_text("Clicks: 0")
+    expect(tab.count).to_have_text("Clicks: 1")
+    expect(new_tab().count).to_have_text("Clicks: 0")
 
 
 def test_log_out_forgets_the_session_and_goes_home(tab) -> None:
     tab.click("Add 10")
-    expect(tab.title).to_have_text("Clicks: 10")
+    expect(tab.count).to_have_text("Clicks: 10")
     tab.open("Account")
-    tab.type("Display name", "Zoë")  # Enter submits the sign-in form
+    tab.type("Display name (up to 40 characters)", "Zoë")  # Enter submits the sign-in form
     expect(tab.page.get_by_test_id("stSidebar").get_by_text("Signed in as Zoë")).to_be_visible()
-    tab.click("Log out")
-    expect(tab.title).to_have_text("Clicks: 0")
+    with tab.interaction():  # the sidebar's Log out; the Account page has its own
+        tab.page.get_by_test_id("stSidebar").get_by_role("button", name="Log out").click()
+    expect(tab.count).to_have_text("Clicks: 0")
+    expect(tab.button("Log out")).to_have_count(0)  # nobody is signed in now
     tab.open("Account")
-    expect(tab.page.get_by_label("Display name", exact=True)).to_have_value("")
+    expect(tab.page.get_by_label("Display name (up to 40 characters)", exact=True)).to_have_value(
+        ""
+    )
