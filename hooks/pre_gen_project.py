@@ -19,7 +19,16 @@ import unicodedata
 # pyproject.toml. A name deeper in the tree (starlette, through streamlit) gets uv's own
 # message, which says to rename the project.
 DEPENDENCIES = frozenset(
-    {"playwright", "pytest", "pytest-xdist", "ruff", "sqlalchemy", "streamlit", "vadersentiment"}
+    {
+        "oidc-provider-mock",
+        "playwright",
+        "pytest",
+        "pytest-xdist",
+        "ruff",
+        "sqlalchemy",
+        "streamlit",
+        "vadersentiment",
+    }
 )
 # Device names Windows reserves in every folder, with or without an extension: a folder
 # so named cannot be made there.
@@ -110,6 +119,18 @@ def option_problem(name: str, answer: object) -> str | None:
     return f"{name} is {answer!r}; answer yes or no (true or false from Python)."
 
 
+def choice_problem(name: str, answer: object, answers: list[str]) -> str | None:
+    """Say why ``answer`` is none of choice ``name``'s ``answers``, or None.
+
+    Cookiecutter stops at any other answer from the prompt, the command line or the
+    Python API; a replay file it hands over unchecked. The answers are named in
+    alphabetical order, the order ``tojson`` gives the manifest's keys.
+    """
+    if answer in answers:
+        return None
+    return f"{name} is {answer!r}; answer one of {', '.join(sorted(answers))}."
+
+
 def version_problem(installed: str, minimum: str) -> str | None:
     """Say why ``installed`` cookiecutter is too old, or None if it is recent enough."""
 
@@ -131,7 +152,12 @@ def problems(answers: dict, installed: str) -> list[str]:
     if too_old:
         return [too_old]
     found = [text_problem(name, answers[name]) for name in TEXT_ANSWERS]
-    found += [option_problem(name, answers[name]) for name in answers["_prune"]]
+    found += [
+        choice_problem(name, answers[name], list(owned))
+        if isinstance(owned, dict)
+        else option_problem(name, answers[name])
+        for name, owned in answers["_prune"].items()
+    ]
     found.append(slug_problem(answers["project_slug"]))
     return [problem for problem in found if problem]
 

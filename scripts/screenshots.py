@@ -12,18 +12,22 @@ Everything temporary (bake, virtual environment, database, server) is gone at th
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
 import json
 import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+import urllib.request
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from baking import bake_command, child_env  # scripts/ is sys.path[0] when run as a script
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from serving import serving
+from serving import free_port, serving, stop
 from uv import find_uv_bin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,24 +104,62 @@ def bake(work: Path, env: dict[str, str]) -> Path:
     return project
 
 
-def send_orders_to(project: Path, database: Path) -> None:
-    """Point the Shop's orders connection at ``database`` (see secrets.toml.example)."""
+def write_secrets(project: Path, database: Path, provider_url: str) -> None:
+    """Point the app's database at ``database`` and its sign-in at the local provider
+    (see secrets.toml.example); the [auth] text comes from the bake's local_sign_in.py."""
     url = f"sqlite:///{database.as_posix()}"  # an absolute path gives the four slashes
+    spec = importlib.util.spec_from_file_location("local_sign_in", project / "local_sign_in.py")
+    local_sign_in = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(local_sign_in)
+    # Streamlit puts the server's port in place of {port}; the browser opens 127.0.0.1.
+    auth = local_sign_in.auth_secrets("http://127.0.0.1:{port}", provider_url)
     secrets = project / ".streamlit" / "secrets.toml"
     # JSON without ASCII escaping is a valid TOML basic string: same quotes, same escapes.
     secrets.write_text(
-        f"[connections.orders]\nurl = {json.dumps(url, ensure_ascii=False)}\n", encoding="utf-8"
+        f"[connections.app]\nurl = {json.dumps(url, ensure_ascii=False)}\n{auth}", encoding="utf-8"
     )
+
+
+@contextlib.contextmanager
+def identity_provider(project: Path, env: dict[str, str]) -> Iterator[str]:
+    """The bake's local provider (oidc-provider-mock), with Ada as a known user."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    claims = {"sub": "ada", "email": "ada@example.com", "name": "Ada Lovelace"}
+    command = [
+        *(find_uv_bin(), "run", "--no-sync", "python", "-m", "oidc_provider_mock"),
+        *("--host", "127.0.0.1", "--port", str(port), "--user-claims", json.dumps(claims)),
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # its request log would bury the script's own lines
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the identity provider did not start at {url}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        stop(process)
 
 
 def install(project: Path, env: dict[str, str]) -> list[str]:
     """Give the bake its own environment; return the command that runs its Python.
 
-    The app's runtime dependencies are enough: the bake's dev tools (pytest, ruff)
-    would only lengthen the install.
+    The dev group comes too: it holds the local identity provider the sign-in uses.
     """
     uv = find_uv_bin()
-    run([uv, "sync", "--no-dev", "--quiet"], cwd=project, env=env)
+    run([uv, "sync", "--quiet"], cwd=project, env=env)  # the dev group has the provider
     return [uv, "run", "--no-sync", "python"]
 
 
@@ -172,12 +214,16 @@ def click(page: Page, button: str) -> None:
 
 
 def sign_in(page: Page) -> None:
+    """Log in through the local provider's page, as Ada, and come back signed in."""
     open_page(page, "Account")
-    field = main_area(page).get_by_label("Display name (up to 40 characters)", exact=True)
-    field.fill("Ada")  # a field of the sign-in form: its button sends it
-    click(page, "Sign in")
-    expect(main_area(page).get_by_text("Signed in as Ada")).to_be_visible()
-    expect(page.get_by_test_id("stSidebar").get_by_text("Signed in as Ada")).to_be_visible()
+    click(page, "Log in")
+    page.wait_for_url("**/oauth2/authorize?**")
+    page.locator('button[name="sub"][value="ada"]').click()
+    signed_in = "Signed in as Ada Lovelace"
+    # The provider sends the browser back to the app's home page, a new session.
+    expect(page.get_by_test_id("stSidebar").get_by_text(signed_in)).to_be_visible()
+    open_page(page, "Account")
+    expect(main_area(page).get_by_text(signed_in)).to_be_visible()
 
 
 def count_cups(page: Page) -> None:
@@ -286,7 +332,7 @@ def save(page: Page, path: Path) -> int:
 
 
 # The session, in order: each step leaves the page it names ready for its picture.
-# Signing in first puts "Signed in as Ada" in the sidebar of every picture.
+# Signing in first puts "Signed in as Ada Lovelace" in the sidebar of every picture.
 SHOTS: tuple[tuple[str, Callable[[Page], None]], ...] = (
     ("account", sign_in),
     ("counter", count_cups),
@@ -345,11 +391,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="screenshots-") as temp:
         work = Path(temp)
         project = bake(work, env)
-        send_orders_to(project, work / "orders.sqlite")
         python = install(project, env)
-        with serving(python, "streamlit_app.py", project, env) as (url, seconds):
-            print(f"baked and installed; {url} answered after {seconds:.1f} s")
-            drive(url, args.chromium, args.out.resolve())
+        with identity_provider(project, env) as provider_url:
+            write_secrets(project, work / "app.sqlite", provider_url)
+            with serving(python, "streamlit_app.py", project, env) as (url, seconds):
+                print(f"baked and installed; {url} answered after {seconds:.1f} s")
+                drive(url, args.chromium, args.out.resolve())
 
 
 if __name__ == "__main__":

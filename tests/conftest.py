@@ -1,7 +1,8 @@
-"""Bake the template the way a user does, once per option combination.
+"""Bake the template the way a user does, once per combination of answers.
 
-Every yes/no question is an option (the keys of ``_prune`` in cookiecutter.json), and
-the matrix is every combination of them: a new option is covered without editing a test.
+The questions ``_prune`` in cookiecutter.json lists own files: each yes/no option, and
+each choice whose answers own files of their own. The matrix is every combination of
+their answers: a new option or choice is covered without editing a test.
 """
 
 from __future__ import annotations
@@ -28,9 +29,16 @@ from uv import find_uv_bin
 TEMPLATE = Path(__file__).resolve().parent.parent
 PROJECT_TEMPLATE = TEMPLATE / "{{cookiecutter.project_slug}}"
 CONTEXT: dict[str, Any] = json.loads((TEMPLATE / "cookiecutter.json").read_text("utf-8"))
-OPTIONS = tuple(CONTEXT["_prune"])
 # The yes/no questions are cookiecutter booleans: the cases answer True or False.
-DEFAULTS = {name: CONTEXT[name] for name in OPTIONS}
+OPTIONS = tuple(name for name, owned in CONTEXT["_prune"].items() if isinstance(owned, list))
+# The choices _prune lists, each with its answers in the order cookiecutter offers them.
+CHOICES = {
+    name: tuple(CONTEXT[name])
+    for name, owned in CONTEXT["_prune"].items()
+    if isinstance(owned, dict)
+}
+# A choice's default is its first answer.
+DEFAULTS = {**{name: CONTEXT[name] for name in OPTIONS}, **{n: a[0] for n, a in CHOICES.items()}}
 # The uv binary of the dev group. Not `python -m uv`: that sets VIRTUAL_ENV to this
 # suite's environment, and uv in a baked project would warn that it ignores it.
 UV = (find_uv_bin(),)
@@ -44,21 +52,64 @@ class Case(NamedTuple):
     answers: dict[str, Any]
 
 
-def case_name(choice: dict[str, bool]) -> str:
-    """The case's name: defaults, all-on, or the options switched off (no-wizard-cart)."""
-    if choice == DEFAULTS:
+class Owner(NamedTuple):
+    """One owner in a manifest shaped like ``_prune``: a yes/no option, owning its items
+    when answered yes, or one answer of a choice, owning them when given."""
+
+    question: str
+    answer: str | None  # None for a yes/no option
+    items: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.question if self.answer is None else f"{self.question}={self.answer}"
+
+    def chosen(self, answers: dict[str, Any]) -> bool:
+        given = answers[self.question]
+        return bool(given) if self.answer is None else given == self.answer
+
+
+def owners(manifest: dict[str, Any]) -> list[Owner]:
+    """Every owner of ``manifest`` (``_prune``, or the traces in test_bake.py)."""
+    return [
+        Owner(question, answer, tuple(items))
+        for question, owned in manifest.items()
+        for answer, items in (owned.items() if isinstance(owned, dict) else [(None, owned)])
+    ]
+
+
+def unowned(manifest: dict[str, Any], answers: dict[str, Any]) -> dict[str, list[str]]:
+    """Each item that no chosen owner lists, with the owners that list it: what a bake
+    with ``answers`` must not hold."""
+    every = owners(manifest)
+    kept = {item for owner in every if owner.chosen(answers) for item in owner.items}
+    found: dict[str, list[str]] = {}
+    for owner in every:
+        for item in owner.items:
+            if item not in kept:
+                found.setdefault(item, []).append(owner.name)
+    return found
+
+
+def case_name(answers: dict[str, Any]) -> str:
+    """The case's name: defaults, or what differs from them: the options switched off,
+    then the other answers of choices (no-include_cart-demo)."""
+    if answers == DEFAULTS:
         return "defaults"
-    off = [name for name, on in choice.items() if not on]
-    return "no-" + "-".join(off) if off else "all-on"
+    off = [name for name in OPTIONS if not answers[name]]
+    others = [answers[name] for name in CHOICES if answers[name] != DEFAULTS[name]]
+    return "-".join([*(["no", *off] if off else []), *others]) or "all-on"
 
 
 def option_combinations() -> list[Case]:
-    choices = [
-        dict(zip(OPTIONS, values, strict=True))
-        for values in itertools.product((True, False), repeat=len(OPTIONS))
+    """Every combination of the options' and the choices' answers."""
+    values = [(True, False)] * len(OPTIONS) + list(CHOICES.values())
+    combinations = [
+        dict(zip([*OPTIONS, *CHOICES], answers, strict=True))
+        for answers in itertools.product(*values)
     ]
-    choices.sort(key=lambda choice: choice != DEFAULTS)  # defaults first: they fail first
-    return [Case(case_name(choice), choice) for choice in choices]
+    combinations.sort(key=lambda answers: answers != DEFAULTS)  # defaults first: they fail first
+    return [Case(case_name(answers), answers) for answers in combinations]
 
 
 DEFAULT_CASE = Case("defaults", DEFAULTS)
@@ -96,22 +147,29 @@ LONG_CASE = Case(
 CASES = [
     pytest.param(case, id=case.name) for case in [*option_combinations(), AWKWARD_CASE, LONG_CASE]
 ]
+# The Baker keeps one bake per name: two cases of one name would share the first's bake.
+assert len({param.id for param in CASES}) == len(CASES), "two cases share a name"
 
 
 def covering_cases() -> list[Case]:
-    """The combinations whose baked suites run here: every option on, and each starter
-    alone. A starter is a slice no other file names (the no-trace test checks that
-    statically for every combination), so each one alone shows it needs no other and
-    all on shows they live together. Every option off runs its suite in
-    test_hostile_table.py, with the most hostile answers. Every combination still gets
-    the static checks."""
+    """The combinations whose baked suites run here: the defaults (every option on,
+    oidc sign-in), each starter alone, and every option on with each other answer of a
+    choice (demo). A starter or an answer is a slice no other file names (the no-trace
+    test checks that statically for every combination), so each starter alone shows it
+    needs no other starter, and all on shows the starters live together with each
+    sign-in; the oidc code that saves a starter's work runs with that starter alone too.
+    Every option off, with the default sign-in, runs its suite in test_hostile_table.py
+    with the most hostile answers. Every combination still gets the static checks."""
     starters = [name for name in OPTIONS if name != "include_browser_tests"]
-    alone = [{**dict.fromkeys(OPTIONS, False), starter: True} for starter in starters]
-    return [Case(case_name(choice), choice) for choice in (DEFAULTS, *alone)]
+    alone = [{**DEFAULTS, **dict.fromkeys(OPTIONS, False), s: True} for s in starters]
+    others = [
+        {**DEFAULTS, name: answer} for name, answers in CHOICES.items() for answer in answers[1:]
+    ]
+    return [Case(case_name(answers), answers) for answers in (DEFAULTS, *alone, *others)]
 
 
 # The defaults are every option on: the first covering case.
-assert all(DEFAULTS.values()), "covering_cases() counts on the defaults being all on"
+assert all(DEFAULTS[name] for name in OPTIONS), "covering_cases() counts on every option on"
 SUITE_CASES = [
     pytest.param(case, id=case.name, marks=pytest.mark.xdist_group(f"baked-{case.name}"))
     for case in covering_cases()
@@ -283,8 +341,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # Answers as typed: where each one lands in a baked project, read back the way a
 # reader or a tool sees it there.
 
-# Every yes/no option off: the answers land in the same files whatever the options,
-# and the smaller project bakes and tests faster.
+# Every yes/no option off, the choices at their defaults: the answers land in the same
+# files whatever the options, and the smaller project bakes and tests faster.
 OPTIONS_OFF = dict.fromkeys(OPTIONS, False)
 # Where each free-text answer lands, by the names where_answers_land gives the places.
 PLACES = {

@@ -41,7 +41,8 @@ def streamlit_floor(project: Path) -> str:
     (floor,) = [
         match[1]
         for dependency in dependencies
-        if (match := re.fullmatch(r"streamlit\s*>=\s*([\d.]+)", dependency))
+        # streamlit>=1.63, or with an extra: streamlit[auth]>=1.67
+        if (match := re.fullmatch(r"streamlit(?:\[\w+\])?\s*>=\s*([\d.]+)", dependency))
     ]
     return floor
 

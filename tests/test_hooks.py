@@ -116,6 +116,8 @@ def test_slug_problem_refuses_what_is_no_lowercase_distribution_name(
         pytest.param("sqlalchemy", id="sqlalchemy"),
         pytest.param("vadersentiment", id="vadersentiment"),
         pytest.param("playwright", id="playwright"),
+        pytest.param("oidc-provider-mock", id="oidc-provider-mock"),
+        pytest.param("oidc_provider_mock", id="oidc-provider-mock-underscored"),
     ],
 )
 def test_slug_problem_refuses_a_package_the_app_depends_on(pre_hook: ModuleType, slug: str) -> None:
@@ -233,7 +235,8 @@ GOOD_ANSWERS = {
     "author_email": "ada@example.com",
     "include_wizard": True,
     "include_cart": False,
-    "_prune": {"include_wizard": [], "include_cart": []},
+    "sign_in": "demo",
+    "_prune": {"include_wizard": [], "include_cart": [], "sign_in": {"oidc": [], "demo": []}},
     "_min_cookiecutter": "0.0.0",
 }
 
@@ -270,6 +273,7 @@ def test_pre_hook_main_says_every_problem_on_its_own_line(
         "author_email": "ada",
         "description": "\n",
         "include_cart": "no",
+        "sign_in": "ldap",
     }
     assert pre_hook.main(answers) != 0
     lines = capsys.readouterr().err.splitlines()
@@ -277,6 +281,7 @@ def test_pre_hook_main_says_every_problem_on_its_own_line(
         "description",
         "author_email",
         "include_cart",
+        "sign_in",
         "project_slug",
     ]
     assert all(line.startswith("ERROR: ") for line in lines)
@@ -319,6 +324,33 @@ def test_pre_hook_main_refuses_any_option_the_manifest_lists_that_is_not_a_boole
     assert capsys.readouterr().err == (
         f"ERROR: {option} is None; answer yes or no (true or false from Python).\n"
     )
+
+
+# A choice's answer is one of the answers its _prune entry lists. Cookiecutter stops at
+# any other from the prompt, the command line and the Python API; a replay file it
+# hands to the hooks unchecked.
+
+
+@pytest.mark.parametrize("answer", ["oidc", "demo"])
+def test_choice_problem_accepts_each_answer(pre_hook: ModuleType, answer: str) -> None:
+    assert pre_hook.choice_problem("sign_in", answer, ["oidc", "demo"]) is None
+
+
+@pytest.mark.parametrize("answer", ["ldap", "OIDC", " demo", "", None, True, ["oidc"]])
+def test_choice_problem_refuses_any_other_answer_and_says_which_are_accepted(
+    pre_hook: ModuleType, answer: object
+) -> None:
+    assert pre_hook.choice_problem("sign_in", answer, ["oidc", "demo"]) == (
+        f"sign_in is {answer!r}; answer one of demo, oidc."
+    )
+
+
+def test_pre_hook_main_checks_a_choice_against_the_answers_its_manifest_lists(
+    pre_hook: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert pre_hook.main({**GOOD_ANSWERS, "sign_in": "oidc"}) == 0
+    assert pre_hook.main({**GOOD_ANSWERS, "sign_in": True}) != 0
+    assert capsys.readouterr().err == "ERROR: sign_in is True; answer one of demo, oidc.\n"
 
 
 # Text that is merely unusual: every text answer accepts it.
@@ -502,6 +534,76 @@ def test_prune_refuses_a_stale_manifest_entry(post_hook: ModuleType, tmp_path: P
     root = make_tree(tmp_path)
     with pytest.raises(FileNotFoundError, match=r"pages/gone\.py"):
         post_hook.prune(root, ["pages/gone.py"])
+
+
+# A manifest with a choice and a shared path: each sign-in answer owns its own file, and
+# the database belongs both to the cart and to the oidc sign-in.
+SHARED = {
+    "include_cart": ["app/cart.py", "app/database.py"],
+    "sign_in": {"oidc": ["app/oidc.py", "app/database.py"], "demo": ["app/demo.py"]},
+}
+SHARED_TREE = ["app/cart.py", "app/database.py", "app/oidc.py", "app/demo.py", "app/state.py"]
+
+
+def shared_answers(*, cart: bool, sign_in: str) -> dict:
+    return {"include_cart": cart, "sign_in": sign_in, "_prune": SHARED}
+
+
+def test_unwanted_paths_are_those_of_the_answers_of_a_choice_not_given(
+    post_hook: ModuleType,
+) -> None:
+    assert post_hook.unwanted_paths(shared_answers(cart=True, sign_in="oidc")) == ["app/demo.py"]
+    assert post_hook.unwanted_paths(shared_answers(cart=True, sign_in="demo")) == ["app/oidc.py"]
+
+
+@pytest.mark.parametrize(
+    ("cart", "sign_in"),
+    [
+        pytest.param(True, "oidc", id="both-owners"),
+        pytest.param(True, "demo", id="the-option-alone"),
+        pytest.param(False, "oidc", id="the-choice-alone"),
+    ],
+)
+def test_a_shared_path_is_kept_while_any_of_its_owners_is_chosen(
+    post_hook: ModuleType, cart: bool, sign_in: str
+) -> None:
+    unwanted = post_hook.unwanted_paths(shared_answers(cart=cart, sign_in=sign_in))
+    assert "app/database.py" not in unwanted
+
+
+def test_a_shared_path_goes_once_when_none_of_its_owners_is_chosen(post_hook: ModuleType) -> None:
+    assert post_hook.unwanted_paths(shared_answers(cart=False, sign_in="demo")) == [
+        "app/cart.py",
+        "app/database.py",
+        "app/oidc.py",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cart", "sign_in", "left"),
+    [
+        pytest.param(True, "demo", {"app/cart.py", "app/database.py", "app/demo.py"}, id="cart"),
+        pytest.param(False, "oidc", {"app/database.py", "app/oidc.py"}, id="oidc"),
+        pytest.param(False, "demo", {"app/demo.py"}, id="neither"),
+    ],
+)
+def test_prune_keeps_exactly_what_a_chosen_owner_lists(
+    post_hook: ModuleType, tmp_path: Path, cart: bool, sign_in: str, left: set[str]
+) -> None:
+    for relative in SHARED_TREE:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("", encoding="utf-8")
+    post_hook.prune(tmp_path, post_hook.unwanted_paths(shared_answers(cart=cart, sign_in=sign_in)))
+    assert files_under(tmp_path) == left | {"app/state.py"}
+
+
+def test_prune_refuses_a_stale_path_of_an_answer_not_given(
+    post_hook: ModuleType, tmp_path: Path
+) -> None:
+    root = make_tree(tmp_path)
+    manifest = {"sign_in": {"oidc": ["app/cart.py"], "demo": ["app/gone.py"]}}
+    with pytest.raises(FileNotFoundError, match=r"app/gone\.py"):
+        post_hook.prune(root, post_hook.unwanted_paths({"sign_in": "oidc", "_prune": manifest}))
 
 
 def test_post_hook_main_prunes_the_project_it_runs_in_and_says_what_next(

@@ -1,8 +1,9 @@
 """Answers are quoted for every language they land in, and never read as Jinja or code.
 
 The filters and the Jinja guard of local_extensions.py are checked as functions, for
-any text; then the template itself: every place an answer lands uses them, and the
-yes/no answers, booleans, are read only as conditions.
+any text; then the template itself: every place an answer lands uses them, the yes/no
+answers, booleans, are read only as conditions, and a choice that owns files is
+compared only with answers it offers.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from types import ModuleType
 import jinja2
 import pytest
 from conftest import (
+    CHOICES,
     CONTEXT,
     DEFAULTS,
     OPTIONS,
@@ -235,8 +237,10 @@ def test_the_slug_default_drops_an_apostrophe_as_a_person_would(
 
 
 def test_the_prompts_still_render_as_written(jinja_env: jinja2.Environment) -> None:
+    # A choice's prompt is a question (__prompt__) and a label for each answer.
     for prompt in CONTEXT["__prompts__"].values():
-        assert render(jinja_env, prompt) == prompt
+        for text in prompt.values() if isinstance(prompt, dict) else [prompt]:
+            assert render(jinja_env, text) == text
 
 
 @pytest.mark.parametrize(
@@ -552,21 +556,26 @@ def options_not_read_as_conditions(jinja_env: jinja2.Environment, source: str) -
     ]
 
 
+def template_sources() -> Iterator[tuple[str, str]]:
+    """Each path of the project template, and each text file's content, with a label."""
+    for path in sorted(PROJECT_TEMPLATE.rglob("*")):
+        relative = path.relative_to(TEMPLATE).as_posix()
+        yield f"{relative} (path)", relative
+        if path.is_file():
+            try:
+                yield relative, path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue  # cookiecutter copies a binary file as it is
+
+
 def test_the_template_reads_every_yes_no_answer_only_as_a_condition(
     jinja_env: jinja2.Environment,
 ) -> None:
-    found = []
-    for path in sorted(PROJECT_TEMPLATE.rglob("*")):
-        relative = path.relative_to(TEMPLATE).as_posix()
-        found += [
-            f"{relative} (path): {u}" for u in options_not_read_as_conditions(jinja_env, relative)
-        ]
-        if path.is_file():
-            try:
-                source = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                continue
-            found += [f"{relative}: {u}" for u in options_not_read_as_conditions(jinja_env, source)]
+    found = [
+        f"{label}: {use}"
+        for label, source in template_sources()
+        for use in options_not_read_as_conditions(jinja_env, source)
+    ]
     assert not found, "\n".join(found)
 
 
@@ -609,6 +618,94 @@ def test_a_yes_no_answer_read_as_a_condition_passes(
     jinja_env: jinja2.Environment, source: str
 ) -> None:
     assert options_not_read_as_conditions(jinja_env, source) == []
+
+
+# A choice that owns files (sign_in) is compared only with answers it offers, so a
+# misspelt answer (== "odic"), false in every bake, cannot hide a block; and it is
+# never a yes/no condition, which every answer would pass. Printed, it is one of them.
+
+
+def condition_parts(test: jinja2.nodes.Node) -> Iterator[jinja2.nodes.Node]:
+    """The parts of a condition that and, or and not join."""
+    if isinstance(test, jinja2.nodes.And | jinja2.nodes.Or):
+        yield from condition_parts(test.left)
+        yield from condition_parts(test.right)
+    elif isinstance(test, jinja2.nodes.Not):
+        yield from condition_parts(test.node)
+    else:
+        yield test
+
+
+def choices_misread(jinja_env: jinja2.Environment, source: str) -> list[str]:
+    """Each comparison in ``source`` of a choice's answer with anything but answers the
+    choice offers, and each use of one as a whole condition."""
+    tree = jinja_env.parse(source, name="a template file")
+    found = []
+    for node in tree.find_all(jinja2.nodes.Compare):
+        sides = [node.expr, *(operand.expr for operand in node.ops)]
+        for name in {answer_named(side) for side in sides} & set(CHOICES):
+            others = [side for side in sides if answer_named(side) != name]
+            values = [
+                value
+                for other in others
+                for value in (other.items if isinstance(other, jinja2.nodes.List) else [other])
+            ]
+            if len(node.ops) != 1 or not all(
+                isinstance(v, jinja2.nodes.Const) and v.value in CHOICES[name] for v in values
+            ):
+                found.append(f"cookiecutter.{name} compared at line {node.lineno}")
+    for node in tree.find_all((jinja2.nodes.If, jinja2.nodes.CondExpr)):
+        found += [
+            f"cookiecutter.{answer_named(part)} as a yes/no condition at line {part.lineno}"
+            for part in condition_parts(node.test)
+            if answer_named(part) in CHOICES
+        ]
+    return found
+
+
+def test_the_template_compares_every_choice_only_with_answers_it_offers(
+    jinja_env: jinja2.Environment,
+) -> None:
+    found = [
+        f"{label}: {use}"
+        for label, source in template_sources()
+        for use in choices_misread(jinja_env, source)
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('# % if cookiecutter.sign_in == "odic"\n# % endif\n', id="misspelt"),
+        pytest.param("{% if 'odic' != cookiecutter.sign_in %}{% endif %}", id="misspelt-left"),
+        pytest.param("{% if cookiecutter.sign_in in ['oidc', 'ldap'] %}{% endif %}", id="in"),
+        pytest.param("{% if cookiecutter.sign_in == cookiecutter.x %}{% endif %}", id="variable"),
+        pytest.param("{% if cookiecutter.sign_in %}x{% endif %}", id="a-condition"),
+        pytest.param("{{ 1 if not cookiecutter['sign_in'] else 2 }}", id="a-negated-condition"),
+    ],
+)
+def test_a_choice_misread_would_be_caught(jinja_env: jinja2.Environment, source: str) -> None:
+    assert choices_misread(jinja_env, source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('# % if cookiecutter.sign_in == "oidc"\nx\n# % endif\n', id="equal"),
+        pytest.param("{% if cookiecutter['sign_in'] != 'demo' %}{% endif %}", id="not-equal"),
+        pytest.param("{% if cookiecutter.sign_in in ['oidc', 'demo'] %}{% endif %}", id="in"),
+        pytest.param(
+            '# % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"\n# % endif\n',
+            id="joined-with-an-option",
+        ),
+        pytest.param('"{{ cookiecutter.sign_in | in_python_string }}"', id="printed"),
+    ],
+)
+def test_a_choice_compared_with_answers_it_offers_passes(
+    jinja_env: jinja2.Environment, source: str
+) -> None:
+    assert choices_misread(jinja_env, source) == []
 
 
 # The hooks read the answers once, as JSON data.

@@ -22,6 +22,7 @@ from typing import NamedTuple
 import pytest
 import yaml
 from conftest import (
+    CHOICES,
     CONTEXT,
     OPTIONS,
     OPTIONS_OFF,
@@ -257,9 +258,11 @@ def test_a_refused_answer_leaves_no_directory(refused: Refusal) -> None:
 # into booleans (2.7 on: the reason for _min_cookiecutter), and stops at any other word.
 
 
-def owned_left(root: Path, option: str) -> list[bool]:
-    """Whether each path the option owns (its _prune entries) is in the baked project."""
-    return [(root / entry).exists() for entry in CONTEXT["_prune"][option]]
+def owned_left(root: Path, option: str, answer: str | None = None) -> list[bool]:
+    """Whether each path the option, or this answer of a choice, owns (its _prune
+    entries) is in the baked project."""
+    owned = CONTEXT["_prune"][option]
+    return [(root / entry).exists() for entry in (owned if answer is None else owned[answer])]
 
 
 @pytest.mark.slow
@@ -311,6 +314,11 @@ def test_the_oldest_cookiecutter_allowed_reads_a_no_on_the_command_line(
             "license=GPL-3.0",
             "GPL-3.0 provided for choice variable license, but the choices are",
             id="license-not-a-choice",
+        ),
+        pytest.param(
+            "sign_in=ldap",
+            "ldap provided for choice variable sign_in, but the choices are ['oidc', 'demo']",
+            id="sign-in-not-a-choice",
         ),
     ],
 )
@@ -378,17 +386,37 @@ def test_the_oldest_cookiecutter_allowed_keeps_jinja_looking_answers_as_typed(
     assert not misread_answers(output_dir / "oldest", answers)
 
 
+@pytest.mark.slow
+def test_the_hook_refuses_a_replayed_choice_cookiecutter_does_not_check(
+    tmp_path: Path, cookiecutter_config: Path
+) -> None:
+    # A replay file reaches the hooks as it is: an answer edited into it is the hook's to
+    # refuse, before a project missing the files of every sign-in is baked.
+    first = cookiecutter_cli(tmp_path / "first", cookiecutter_config, "--no-input")
+    assert first.returncode == 0, output_of(first)
+    replay_dir = cookiecutter_config.parent / "replay"
+    replayed = json.loads((replay_dir / f"{TEMPLATE.name}.json").read_text("utf-8"))
+    replayed["cookiecutter"] |= {"sign_in": "ldap", "project_slug": "replayed"}
+    replay_file = tmp_path / "edited.json"
+    replay_file.write_text(json.dumps(replayed), encoding="utf-8")
+    output_dir = tmp_path / "out"
+    result = cookiecutter_cli(output_dir, cookiecutter_config, "--replay-file", replay_file)
+    assert result.returncode == 1, output_of(result)
+    assert result.stderr == "ERROR: sign_in is 'ldap'; answer one of demo, oidc.\n"
+    assert not output_dir.exists() or not any(output_dir.iterdir())
+
+
 # Answers typed at the prompts, the directory that exists, replay
 
 
 # The questions in the order cookiecutter asks them: the text, the yes/no questions,
-# then the license (a choice, answered by its number).
+# the choices _prune lists, then the license (choices are answered by their number).
 PROMPTED = ("project_name", "project_slug", "description", "author_name", "author_email")
 
 
 def test_the_prompts_come_in_the_order_the_prompt_tests_type_them() -> None:
     asked = [name for name in CONTEXT if not name.startswith("_")]
-    assert asked == [*PROMPTED, *OPTIONS, "license"]
+    assert asked == [*PROMPTED, *OPTIONS, *CHOICES, "license"]
 
 
 @pytest.mark.slow
@@ -402,13 +430,18 @@ def test_answers_typed_at_the_prompts_bake_as_typed(
         "author_name": "O'Brien {#",
         "author_email": "ob@example.com",
     }
-    lines = [typed[name] for name in PROMPTED] + ["n"] * len(OPTIONS) + ["2"]
+    # Every option no, and the second answer of each choice: demo, BSD-3-Clause.
+    lines = [typed[name] for name in PROMPTED] + ["n"] * len(OPTIONS) + ["2"] * len(CHOICES)
+    lines += ["2"]
     output_dir = tmp_path / "out"
     result = cookiecutter_cli(output_dir, cookiecutter_config, input="\n".join(lines) + "\n")
     assert result.returncode == 0, output_of(result)
     root = output_dir / "typed-app"
     assert not misread_answers(root, typed)
     assert [any(owned_left(root, option)) for option in OPTIONS] == [False] * len(OPTIONS)
+    for name, (first, second, *_) in CHOICES.items():
+        assert all(owned_left(root, name, second))
+        assert not any(owned_left(root, name, first))
     spdx = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["license"]
     assert spdx == CONTEXT["license"][1]  # the second choice, typed as 2
 
@@ -426,7 +459,7 @@ def test_a_typo_at_a_yes_no_prompt_is_asked_again_and_replayed_as_a_boolean(
     )
     option, *others = OPTIONS
     text = ["Typo App", "typo-app", "", "", ""]  # an empty line takes the default
-    lines = [*text, "yse", "n", *(["yes"] * len(others)), ""]
+    lines = [*text, "yse", "n", *(["yes"] * len(others)), *([""] * len(CHOICES)), ""]
     output_dir = tmp_path / "out"
     result = cookiecutter_cli(output_dir, config, input="\n".join(lines) + "\n")
     assert result.returncode == 0, output_of(result)
@@ -438,6 +471,7 @@ def test_a_typo_at_a_yes_no_prompt_is_asked_again_and_replayed_as_a_boolean(
     answers = replayed["cookiecutter"]
     assert answers[option] is False
     assert all(answers[other] is True for other in others)
+    assert all(answers[name] == choices[0] for name, choices in CHOICES.items())
 
 
 @pytest.fixture

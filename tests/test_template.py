@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from types import ModuleType
 
-from conftest import CONTEXT, OPTIONS, PROJECT_TEMPLATE, TEMPLATE, output_of, run
+from conftest import CHOICES, CONTEXT, OPTIONS, PROJECT_TEMPLATE, TEMPLATE, output_of, owners, run
 
 # What tools leave behind when run inside the project template. Git ignores them, so
 # CI never sees them, but cookiecutter would bake them into every local project.
@@ -25,6 +25,22 @@ def test_the_yes_no_questions_are_booleans_exactly_the_options_prune_lists() -> 
     yes_no = {name for name in questions if isinstance(CONTEXT[name], bool)}
     assert yes_no == set(OPTIONS)
     assert set(questions) <= set(CONTEXT["__prompts__"])
+
+
+def test_each_choice_prune_lists_names_exactly_the_answers_cookiecutter_offers() -> None:
+    # An answer the manifest lacks would prune every other answer's files and keep none.
+    assert CHOICES
+    for name, answers in CHOICES.items():
+        assert isinstance(CONTEXT[name], list), f"{name} is no choice question"
+        assert list(CONTEXT["_prune"][name]) == list(answers)
+
+
+def test_a_choice_s_prompt_labels_every_answer() -> None:
+    for name, answers in CHOICES.items():
+        labels = CONTEXT["__prompts__"][name]
+        assert set(labels) == {"__prompt__", *answers}
+        # The label starts with the answer, as the command line takes it (sign_in=demo).
+        assert all(labels[answer].startswith(f"{answer}: ") for answer in answers)
 
 
 def test_every_python_file_of_the_template_parses_as_written() -> None:
@@ -83,25 +99,24 @@ def test_the_hook_refuses_exactly_the_projects_direct_dependencies(pre_hook: Mod
 
 def test_prune_manifest_lists_only_paths_the_template_has() -> None:
     stale = [
-        f"{option}: {entry}"
-        for option, entries in CONTEXT["_prune"].items()
-        for entry in entries
+        f"{owner.name}: {entry}"
+        for owner in owners(CONTEXT["_prune"])
+        for entry in owner.items
         if not (PROJECT_TEMPLATE / entry).exists()
     ]
     assert not stale, f"_prune lists paths the template lacks: {stale}"
 
 
-def test_prune_manifest_entries_do_not_overlap() -> None:
-    # The hook deletes entries in turn: a path listed twice, or inside another listed
-    # directory, is gone by the time its second turn comes, and the hook fails.
-    entries = [entry.rstrip("/") for entries in CONTEXT["_prune"].values() for entry in entries]
-    overlaps = [
-        (a, b)
-        for i, a in enumerate(entries)
-        for b in entries[i + 1 :]
-        if a == b or b.startswith(a + "/") or a.startswith(b + "/")
-    ]
-    assert not overlaps
+def test_prune_manifest_lists_no_path_inside_another() -> None:
+    # The hook deletes each unwanted path once, in turn: a path inside another listed
+    # directory is gone by the time its turn comes, and the hook fails. One path under
+    # several owners is allowed: it goes only when none of them is chosen.
+    every = owners(CONTEXT["_prune"])
+    entries = sorted({entry.rstrip("/") for owner in every for entry in owner.items})
+    nested = [(a, b) for a in entries for b in entries if b.startswith(a + "/")]
+    assert not nested
+    twice = [owner.name for owner in every if len(set(owner.items)) != len(owner.items)]
+    assert not twice, f"owners listing a path twice: {twice}"
 
 
 def test_min_cookiecutter_is_a_release_number() -> None:

@@ -7,6 +7,7 @@ initialise state first, then build the navigation and the sidebar, then the page
 import streamlit as st
 
 from app import TITLE
+from app.account import identity
 from app.account.status import render_account_status
 from app.inspector import render_inspector
 from app.pages import HOME, PAGES
@@ -26,4 +27,4 @@ with st.sidebar:
     signed_in = render_account_status()
     render_session_controls(home=pages[HOME], feature=current.feature, signed_in=signed_in)
     render_inspector()
-page.run()
+identity.run_page(page)  # the sign-in may restore and save the user's work around it

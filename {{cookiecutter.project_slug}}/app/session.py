@@ -24,6 +24,11 @@ def log_out(home: StreamlitPage | None = None) -> None:
     it, the user stays on the page they logged out from.
     """
     st.session_state.clear()
+    # % if cookiecutter.sign_in == "oidc"
+    # The identity cookie goes too; the browser passes through the provider's sign-out
+    # page and comes back signed out. What the user saved stays for their next visit.
+    st.logout()
+    # % endif
     if home is not None:
         st.switch_page(home)
 

@@ -31,13 +31,24 @@ class Feature:
 
     name: str
     defaults: Mapping[str, Any]
+    # % if cookiecutter.sign_in == "oidc"
+    saved: tuple[str, ...] = ()  # kept for a signed-in user between visits (app/saved.py)
+    # % endif
     keep_on_reset_all: bool = False
 
 
 _FEATURES: dict[str, Feature] = {}
 
 
-def register(name: str, defaults: Mapping[str, Any], *, keep_on_reset_all: bool = False) -> Feature:
+def register(
+    name: str,
+    defaults: Mapping[str, Any],
+    *,
+    keep_on_reset_all: bool = False,
+    # % if cookiecutter.sign_in == "oidc"
+    saved: tuple[str, ...] = (),
+    # % endif
+) -> Feature:
     """Declare a feature's keys and defaults; refuse reserved keys and another's keys.
 
     Registering a name again replaces it, so a module that is imported again (a
@@ -56,7 +67,18 @@ def register(name: str, defaults: Mapping[str, Any], *, keep_on_reset_all: bool 
             raise ValueError(f"feature {name!r}: key {key!r} clashes with st.session_state.{key}")
         if key in taken:
             raise ValueError(f"feature {name!r}: key {key!r} already belongs to {taken[key]!r}")
-    feature = Feature(name, MappingProxyType(dict(defaults)), keep_on_reset_all)
+    # % if cookiecutter.sign_in == "oidc"
+    if unknown := set(saved) - set(defaults):
+        raise ValueError(f"feature {name!r}: saved keys {sorted(unknown)} are not its keys")
+    feature = Feature(
+        name,
+        MappingProxyType(dict(defaults)),
+        saved=tuple(saved),
+        keep_on_reset_all=keep_on_reset_all,
+    )
+    # % else
+    feature = Feature(name, MappingProxyType(dict(defaults)), keep_on_reset_all=keep_on_reset_all)
+    # % endif
     _FEATURES[name] = feature
     return feature
 

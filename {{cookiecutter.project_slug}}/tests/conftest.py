@@ -11,7 +11,6 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from app import state
-from app.account.state import NAME_INPUT, SIGN_IN
 from app.pages import ACCOUNT, HOME
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
@@ -36,9 +35,11 @@ class User:
     """One browser tab on the app. Every action is one interaction: it must cost
     exactly one script run and leave no exception on the page."""
 
-    def __init__(self, runs: ScriptRuns) -> None:
+    def __init__(self, runs: ScriptRuns, secrets: dict | None = None) -> None:
         self.runs = runs
         self.at = AppTest.from_file(str(ENTRYPOINT), default_timeout=30)
+        for section, values in (secrets or {}).items():
+            self.at.secrets[section] = values
         self._interact(self.at.run)
 
     def _interact(self, action) -> None:
@@ -88,8 +89,24 @@ class User:
         return self
 
     def sign_in(self, name: str) -> User:
-        """Type a name into the Account page's sign-in form and click Sign in."""
-        return self.fill(NAME_INPUT, name).click(SIGN_IN)
+        """Sign in as ``name``, the way this app's sign-in works."""
+        # % if cookiecutter.sign_in == "oidc"
+        # As the identity provider's answer does: st.user says who it is, and the app runs.
+        self.at.user = {
+            "is_logged_in": True,
+            "iss": "https://id.example.com",
+            "sub": name.lower(),
+            "name": name,
+            "email": f"{name.lower()}@example.com",
+        }
+        self._interact(self.at.run)
+        # % else
+        from app.account.state import NAME_INPUT, SIGN_IN
+
+        # Type a name into the Account page's sign-in form and click Sign in.
+        self.fill(NAME_INPUT, name).click(SIGN_IN)
+        # % endif
+        return self
 
     def open(self, path: str) -> User:
         self._interact(self.at.switch_page(path).run)
@@ -131,9 +148,17 @@ def script_runs(monkeypatch: pytest.MonkeyPatch) -> ScriptRuns:
 
 
 @pytest.fixture
-def new_user(script_runs: ScriptRuns):
+def new_user(script_runs: ScriptRuns, tmp_path: Path):
     """Opens a new browser tab (a new session) on the app's home page."""
-    return lambda: User(script_runs)
+    # % if cookiecutter.sign_in == "oidc"
+    # A signed-in user's work goes to the app's database ([connections.app], see
+    # app/database.py): one per test, never data/app.sqlite.
+    url = f"sqlite:///{(tmp_path / 'app.sqlite').as_posix()}"
+    secrets = {"connections": {"app": {"url": url}}}
+    # % else
+    secrets = {}
+    # % endif
+    return lambda: User(script_runs, secrets)
 
 
 @pytest.fixture

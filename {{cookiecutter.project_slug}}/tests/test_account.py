@@ -1,7 +1,12 @@
 """The demo sign-in on the Account page."""
 
-from app.account.state import NAME_INPUT, SIGN_IN, SIGN_IN_FORM_KEY, TOKEN, USER
+import json
+
+from app.account.state import ERROR, NAME_INPUT, SIGN_IN, SIGN_IN_FORM_KEY, TOKEN, USER
+from app.counter.state import ADD_ONE, COUNT
+from app.inspector import ENV_VAR, MASK
 from app.pages import ACCOUNT, HOME
+from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
 
 
 def test_signing_in_shows_the_trimmed_name(user):
@@ -41,3 +46,33 @@ def test_a_name_sent_in_the_form_stays_in_it_after_a_visit_to_another_page(user)
     user.open(ACCOUNT.path).sign_in("   ").open(HOME.path).open(ACCOUNT.path)
     assert user.at.text_input(key=NAME_INPUT).value == "   "
     assert user.at.error[0].value == "Type a display name to sign in."
+
+
+def test_reset_this_page_on_the_account_page_clears_the_form_only(user):
+    user.click(ADD_ONE).open(ACCOUNT.path).sign_in("  ")
+    assert user.state[ERROR]
+    assert user.at.text_input(key=NAME_INPUT).value == "  "
+    user.click(RESET_PAGE)
+    assert user.at.text_input(key=NAME_INPUT).value == ""
+    assert not user.at.error
+    assert user.state[COUNT] == 1
+
+
+def test_reset_everything_clears_a_refused_sign_in(user):
+    user.open(ACCOUNT.path).sign_in("  ").click(RESET_ALL)
+    assert user.at.text_input(key=NAME_INPUT).value == ""
+    assert not user.at.error
+
+
+def test_the_inspector_masks_the_session_token(monkeypatch, user):
+    monkeypatch.setenv(ENV_VAR, "1")
+    user.open(ACCOUNT.path).sign_in("Ada")
+    token = user.state[TOKEN]
+    assert json.loads(user.at.sidebar.json[0].value)[TOKEN] == MASK
+    assert token not in user.at.sidebar.json[0].value
+
+
+def test_log_out_drops_the_user_and_the_token(signed_in_user):
+    user = signed_in_user.click(LOG_OUT)
+    assert user.state[USER] is None
+    assert user.state[TOKEN] is None

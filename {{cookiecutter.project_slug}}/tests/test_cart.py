@@ -2,7 +2,7 @@
 
 Every test that can reach the database points the app at a temporary SQLite file
 through ``at.secrets``, the way a user points it at PostgreSQL in secrets.toml; no
-test touches data/orders.sqlite.
+test touches data/app.sqlite.
 """
 
 import sqlite3
@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine
 from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 
+from app import database as app_database
 from app.cart import catalog, model, store
 from app.cart.catalog import load_catalog, read_catalog_file
 from app.cart.model import CartError, CatalogError
@@ -41,7 +42,6 @@ from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
 from app.text import literal
 
 SHOP = page_named("cart")
-PROJECT = Path(__file__).resolve().parent.parent
 
 # Products of the shipped catalog (data/catalog.csv) that the tests rely on.
 CLIPS = "CLIP-100"  # $0.10: three of them must cost $0.30, not 0.30000000000000004
@@ -57,14 +57,14 @@ def sqlite_url(path: Path) -> str:
 
 
 def use_database(user, url: str):
-    """Point this session's app at ``url``, as [connections.orders] in secrets.toml does."""
-    user.at.secrets["connections"] = {store.CONNECTION: {"url": url}}
+    """Point this session's app at ``url``, as [connections.app] in secrets.toml does."""
+    user.at.secrets["connections"] = {app_database.CONNECTION: {"url": url}}
     return user
 
 
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
-    return tmp_path / "orders.sqlite"
+    return tmp_path / "app.sqlite"
 
 
 @pytest.fixture
@@ -677,14 +677,14 @@ def test_a_misconfigured_database_says_to_tell_the_operator(user, caplog):
         "Your order was not placed: the shop's orders database is not set up right. "
         "Your cart is unchanged; please tell the app's operator."
     )
-    assert "check [connections.orders] in .streamlit/secrets.toml" in caplog.text
+    assert "check [connections.app] in .streamlit/secrets.toml" in caplog.text
 
 
 def test_simultaneous_first_checkouts_on_a_new_database_all_succeed(database):
     # Sessions are threads of one process: twenty first checkouts at once must not race
     # to create the tables ("table shop_orders already exists").
     url = f"sqlite:///{database.as_posix()}"  # SQLite's own 5 s wait for the write lock
-    engine = create_engine(url, **store.engine_options({"url": url}))
+    engine = create_engine(url, **app_database.engine_options({"url": url}))
     lines = model.priced({MUG: 1}, read_catalog_file())
     start = threading.Barrier(20)
 
@@ -699,7 +699,7 @@ def test_simultaneous_first_checkouts_on_a_new_database_all_succeed(database):
 
 
 def test_an_unwritable_database_keeps_the_cart_and_says_why(user, tmp_path):
-    use_database(user, sqlite_url(tmp_path / "no-such-folder" / "orders.sqlite"))
+    use_database(user, sqlite_url(tmp_path / "no-such-folder" / "app.sqlite"))
     shop = user.open(SHOP.path)
     add(shop, MUG, 1)
     shop.click(CHECK_OUT)
@@ -711,9 +711,9 @@ def test_an_unwritable_database_keeps_the_cart_and_says_why(user, tmp_path):
 def test_without_a_connections_section_the_orders_go_to_the_default_sqlite_file(
     user, tmp_path, monkeypatch
 ):
-    default = tmp_path / "orders.sqlite"
-    monkeypatch.setattr(store, "DEFAULT_DATABASE", default)
-    user.at.secrets["unrelated"] = {"token": "not the orders"}  # no [connections.orders]
+    default = tmp_path / "app.sqlite"
+    monkeypatch.setattr(app_database, "DEFAULT_DATABASE", default)
+    user.at.secrets["unrelated"] = {"token": "not the orders"}  # no [connections.app]
     shop = user.open(SHOP.path)
     add(shop, MUG, 1)
     assert not default.exists()
@@ -721,34 +721,59 @@ def test_without_a_connections_section_the_orders_go_to_the_default_sqlite_file(
     assert query(default, "SELECT count(*) FROM shop_orders") == [(1,)]
 
 
-class UnreadableSecrets:
-    """What st.secrets does when no secrets file parses: it says none was found."""
-
-    def get(self, *args):
-        raise FileNotFoundError("No secrets found")
+# % if cookiecutter.sign_in == "oidc"
+# A signed-in user's cart and orders follow them from session to session (app/saved.py).
 
 
-def test_without_any_secrets_file_the_orders_go_to_the_default_sqlite_file(monkeypatch, tmp_path):
-    monkeypatch.setattr(store.st, "secrets", UnreadableSecrets())
-    monkeypatch.setattr(store.st, "get_option", lambda name: [str(tmp_path / "absent.toml")])
-    assert store.connection_settings() == {"url": f"sqlite:///{store.DEFAULT_DATABASE.as_posix()}"}
+def test_a_new_session_of_the_same_user_finds_their_cart(new_user):
+    first = new_user().sign_in("Ada").open(SHOP.path)
+    add(first, "MUG", 2)
+    later = new_user().sign_in("Ada").open(SHOP.path)
+    assert later.state[LINES] == {"MUG": 2}
+    assert "Your cart is kept for your next visit." in [c.value for c in later.at.main.caption]
 
 
-def test_a_secrets_file_that_does_not_parse_is_an_error_not_the_default_database(
-    monkeypatch, tmp_path
-):
-    broken = tmp_path / "secrets.toml"
-    broken.write_text('[connections.orders]\nurl = "postgresql://shop@db/shop\n', encoding="utf-8")
-    monkeypatch.setattr(store.st, "secrets", UnreadableSecrets())
-    monkeypatch.setattr(store.st, "get_option", lambda name: [str(broken)])
-    with pytest.raises(store.SecretsError, match="cannot read"):
-        store.connection_settings()
+def test_another_user_never_sees_that_cart(new_user):
+    add(new_user().sign_in("Ada").open(SHOP.path), "MUG", 2)
+    bo = new_user().sign_in("Bo").open(SHOP.path)
+    assert bo.state[LINES] == {}
+    guest = new_user().open(SHOP.path)
+    assert guest.state[LINES] == {}
 
 
-def test_the_default_sqlite_file_is_in_the_projects_data_folder():
-    assert store.DEFAULT_DATABASE == PROJECT / "data" / "orders.sqlite"
+def test_an_emptied_cart_stays_empty_in_the_next_session(new_user):
+    first = new_user().sign_in("Ada").open(SHOP.path)
+    add(first, "MUG", 2).click(RESET_ALL)
+    assert new_user().sign_in("Ada").open(SHOP.path).state[LINES] == {}
 
 
+def test_your_orders_lists_the_users_orders_from_every_session_and_no_one_elses(new_user):
+    first = new_user().sign_in("Ada").open(SHOP.path)
+    add(first, "MUG", 1).click(CHECK_OUT)
+    add(new_user().sign_in("Bo").open(SHOP.path), "MUG", 3).click(CHECK_OUT)
+    later = new_user().sign_in("Ada").open(SHOP.path)
+    (orders,) = later.at.main.dataframe
+    assert list(orders.value["Items"]) == [1]
+    assert later.state[LINES] == {}  # the order emptied the cart, and that was saved
+
+
+def test_log_out_keeps_the_saved_cart_for_the_next_sign_in(new_user):
+    first = new_user().sign_in("Ada").open(SHOP.path)
+    add(first, "MUG", 2).click(LOG_OUT)
+    assert first.at.sidebar.caption[0].value == "Not signed in"
+    assert new_user().sign_in("Ada").open(SHOP.path).state[LINES] == {"MUG": 2}
+
+
+def test_a_database_that_cannot_save_keeps_the_cart_in_the_tab_and_says_so(user, tmp_path):
+    user.at.secrets["connections"] = {"app": {"url": f"sqlite:///{tmp_path}/no/such/app.sqlite"}}
+    shop = user.sign_in("Ada").open(SHOP.path)
+    add(shop, "MUG", 2)
+    assert shop.state[LINES] == {"MUG": 2}
+    (notice,) = shop.at.sidebar.warning
+    assert "cannot be saved for your next visit" in notice.value
+
+
+# % endif
 # Your orders: this session's, read back from the database.
 
 

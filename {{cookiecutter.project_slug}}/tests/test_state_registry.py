@@ -3,7 +3,6 @@
 import pytest
 
 from app import state
-from app.account.state import USER
 from app.counter.state import COUNT, HISTORY, LABEL
 from app.counter.state import FEATURE as COUNTER
 
@@ -89,19 +88,21 @@ def test_reset_gives_each_session_a_fresh_copy_of_a_mutable_default():
     assert COUNTER.defaults[HISTORY] == []
 
 
-def test_reset_feature_restores_only_that_feature():
+def test_reset_feature_restores_only_that_feature(isolated_registry):
+    state.register("other", {"other.value": 0})
     session = {}
     state.init_state(session)
-    session.update({COUNT: 5, LABEL: "Laps", USER: {"name": "Ada"}})
+    session.update({COUNT: 5, LABEL: "Laps", "other.value": 3})
     state.reset_feature(COUNTER, session)
     assert (session[COUNT], session[LABEL]) == (0, "Clicks")
-    assert session[USER] == {"name": "Ada"}
+    assert session["other.value"] == 3
 
 
-def test_reset_all_keeps_the_signed_in_user():
+def test_reset_all_keeps_a_feature_that_asks_to_be_kept(isolated_registry):
+    state.register("kept", {"kept.user": None}, keep_on_reset_all=True)
     session = {}
     state.init_state(session)
-    session.update({COUNT: 5, USER: {"name": "Ada"}})
+    session.update({COUNT: 5, "kept.user": {"name": "Ada"}})
     state.reset_all(session)
     assert session[COUNT] == 0
-    assert session[USER] == {"name": "Ada"}
+    assert session["kept.user"] == {"name": "Ada"}

@@ -3,7 +3,6 @@ one submission per Submit, and resets that clear exactly what they say."""
 
 import pytest
 
-from app.account.state import USER
 from app.counter.state import ADD_ONE, COUNT, LABEL
 from app.pages import ACCOUNT, HOME, page_named
 from app.session import LOG_OUT, RESET_ALL, RESET_PAGE
@@ -473,7 +472,7 @@ def test_reset_everything_clears_the_wizard_and_keeps_the_user_signed_in(user):
     assert step_shown(user) == "Step 1 of 4"
     assert user.at.text_input(key=wizard.NAME).value == ""
     assert submissions_shown(user) == []
-    assert user.state[USER] == {"name": "Ada"}
+    assert user.at.sidebar.caption[0].value == "Signed in as Ada"
 
 
 def test_log_out_clears_the_wizard(on_wizard):
@@ -484,6 +483,33 @@ def test_log_out_clears_the_wizard(on_wizard):
     assert submissions_shown(on_wizard) == []
 
 
+# % if cookiecutter.sign_in == "oidc"
+# A signed-in user's unsubmitted answers follow them to their next session (app/saved.py).
+
+
+def test_a_new_session_of_the_same_user_finds_their_unsubmitted_answers(new_user):
+    first = new_user().sign_in("Ada").open(WIZARD.path)
+    first.type(wizard.NAME, "Ada Lovelace").click(wizard.NEXT[1])
+    first.set("selectbox", wizard.ROLE, "Researcher")
+    later = new_user().sign_in("Ada").open(WIZARD.path)
+    assert later.state[wizard.NAME] == "Ada Lovelace"
+    assert later.at.selectbox(key=wizard.ROLE).value == "Researcher"
+    (progress,) = later.at.get("progress")
+    assert progress.proto.text == "Step 2 of 4"
+    other = new_user().sign_in("Bo").open(WIZARD.path)
+    assert other.at.text_input(key=wizard.NAME).value == ""
+
+
+def test_a_submitted_form_comes_back_submitted_not_as_a_draft(new_user, submit_calls):
+    submit(new_user().sign_in("Ada").open(WIZARD.path))
+    later = new_user().sign_in("Ada").open(WIZARD.path)
+    assert later.state[wizard.SUBMITTED] is True
+    assert wizard.SUBMIT not in buttons_shown(later)
+    assert len(submissions_shown(later)) == 1
+    assert len(submit_calls) == 1
+
+
+# % endif
 # Every interaction is one script run (the user fixture also checks each one)
 
 

@@ -1,5 +1,19 @@
-"""A demo sign-in kept in session state, so that logging out has something to end.
+"""The Account page and who is signed in.
 
-Swap it for st.login (OpenID Connect) or your own identity provider; keep its keys
-registered in account/state.py and the reset and log-out flow keeps working.
+The app's sign-in is one module with the same functions whichever way it signs users
+in; the rest of the app calls it as ``identity``:
+
+display_name()          who is signed in, or None
+subject()               a lasting id for the user's saved work, or None
+render_account_page()   the Account page's content
+run_page(page)          runs the current page, with whatever the sign-in adds around it
 """
+
+import importlib
+
+# % if cookiecutter.sign_in == "oidc"
+# oidc.py: st.login through an identity provider, and the user's work kept between visits.
+# % else
+# demo.py: a name typed into a form, kept in session state.
+# % endif
+identity = importlib.import_module(".{{ cookiecutter.sign_in | in_python_string }}", __name__)

@@ -1,14 +1,23 @@
-"""The account's session-state keys: who is signed in, and the sign-in form.
-
+"""The account's session-state keys.
+# % if cookiecutter.sign_in == "oidc"
+With st.login the identity lives in Streamlit's cookie, not in session state (see
+oidc.py): the account registers no key, and "Reset this page" leaves it as it is.
+# % else
 Two features, because they reset differently: "Reset everything" and the Account
 page's "Reset this page" clear the form and keep the user signed in; only log out
 (which clears the whole session) signs the user out.
+# % endif
 """
 
 from __future__ import annotations
 
 from ..state import register
 
+# % if cookiecutter.sign_in == "oidc"
+FEATURE = register("account", {})  # what the Account page's "Reset this page" resets
+
+LOG_IN = "account.log_in"
+# % else
 USER = "account.user"  # None, or {"name": ...} once signed in
 # Stands in for the credential a real sign-in keeps; the inspector masks it.
 TOKEN = "account.token"  # noqa: S105 (the key's name, not a secret)
@@ -22,4 +31,5 @@ FEATURE = SIGN_IN_FORM  # what the Account page's "Reset this page" resets
 
 SIGN_IN_FORM_KEY = "account.form"  # the st.form's own key
 SIGN_IN = "account.sign_in"
+# % endif
 LOG_OUT = "account.log_out"  # the page's own Log out; the sidebar has one too

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from ..account import identity
+from ..database import DATABASE_ERRORS, app_engine, is_configuration, log_failure, recover
 from . import model
 from .catalog import load_catalog
 from .model import CartError, CatalogError
@@ -27,14 +29,7 @@ from .state import (
     PLACED,
     line_quantity_key,
 )
-from .store import (
-    DATABASE_ERRORS,
-    is_configuration,
-    log_failure,
-    orders_engine,
-    place_order,
-    recover,
-)
+from .store import place_order
 
 
 def _show_error(at: str, message: str) -> None:
@@ -107,8 +102,8 @@ def _place(token: str, priced: list[model.PricedLine]) -> int:
     for attempt in range(2):
         engine = None
         try:
-            engine = orders_engine()
-            return place_order(engine, token, priced)
+            engine = app_engine()
+            return place_order(engine, token, priced, customer=identity.subject())
         except DATABASE_ERRORS as failure:
             if engine is not None:
                 recover(engine)

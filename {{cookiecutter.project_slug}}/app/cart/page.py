@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from app.account import identity
 from app.cart import state as cart
 from app.cart.callbacks import (
     add_to_cart,
@@ -15,12 +16,8 @@ from app.cart.callbacks import (
 )
 from app.cart.catalog import load_catalog
 from app.cart.model import CartError, CatalogError, PricedLine, money, priced, total
-from app.cart.store import (
-    DATABASE_ERRORS,
-    log_failure,
-    orders_engine,
-    read_orders,
-)
+from app.cart.store import read_orders
+from app.database import DATABASE_ERRORS, app_engine, log_failure
 from app.text import literal
 
 # A float input shown without decimals. An integer input turns a typed 2.5 into 2
@@ -77,7 +74,10 @@ except CatalogError as broken:
 labels = {sku: f"{product.name} · {money(product.price)}" for sku, product in catalog.items()}
 # The catalog is the same for everyone (st.cache_data), the cart belongs to this tab
 # (st.session_state), and orders go to a database (st.connection): see README.md.
-st.caption("Your cart is kept while this tab stays open; reloading the page empties it.")
+if identity.subject() is not None:
+    st.caption("Your cart is kept for your next visit.")
+else:
+    st.caption("Your cart is kept while this tab stays open; reloading the page empties it.")
 
 st.subheader("Add to cart")
 pick, quantity, add = st.columns([3, 1, 1], vertical_alignment="bottom")
@@ -122,14 +122,16 @@ if placed:
 
 st.subheader("Your orders")
 order_ids = st.session_state[cart.ORDER_IDS]
-if not order_ids:
-    st.caption("No order placed yet.")
+customer = identity.subject()  # a signed-in user's orders from every session; a guest's here
+try:
+    wanted = order_ids or customer is not None
+    orders = read_orders(app_engine(), order_ids, customer=customer) if wanted else []
+except DATABASE_ERRORS as failure:
+    log_failure("reading the orders to list", failure)
+    st.warning("Your orders cannot be shown just now; please try again in a moment.")
 else:
-    try:
-        orders = read_orders(orders_engine(), order_ids)
-    except DATABASE_ERRORS as failure:
-        log_failure("reading this session's orders", failure)
-        st.warning("Your orders cannot be shown just now; please try again in a moment.")
+    if not orders:
+        st.caption("No order placed yet.")
     else:
         st.dataframe(
             [

@@ -23,6 +23,9 @@ FEATURE = register(
         ERROR: None,
         PLACED: None,
     },
+    # % if cookiecutter.sign_in == "oidc"
+    saved=(LINES, CHECKOUT_TOKEN),  # a signed-in user's cart, for their next visit
+    # % endif
 )
 
 # The ids of the orders this session placed. They stay through both resets, like the

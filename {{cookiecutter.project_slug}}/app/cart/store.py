@@ -1,22 +1,16 @@
-"""Orders in a database, through st.connection: written at checkout, read back by id.
+"""Orders in the app's database: written at checkout, read back by id.
 
-Without configuration the orders go to a SQLite file in the project's data folder,
-created on the first checkout. A ``url`` under ``[connections.orders]`` in
-``.streamlit/secrets.toml`` sends them to another database (see secrets.toml.example).
+The connection, its configuration and its recovery after a failure are app/database.py's;
+this module owns the orders' tables.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
-import streamlit as st
 from sqlalchemy import (
     Column,
     DateTime,
@@ -27,31 +21,13 @@ from sqlalchemy import (
     Table,
     func,
     insert,
-    inspect,
     select,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.exc import IntegrityError
 
-from .catalog import DATA_DIR
+from ..database import ensure_schema
 from .model import PricedLine, cents, total
-
-logger = logging.getLogger(__name__)
-
-CONNECTION = "orders"  # the [connections.orders] section of secrets.toml
-DEFAULT_DATABASE = DATA_DIR / "orders.sqlite"
-
-
-class SecretsError(RuntimeError):
-    """A secrets file exists but Streamlit cannot read it."""
-
-
-# What a database that is down, locked, unwritable or misconfigured raises; a missing
-# driver (psycopg for PostgreSQL, say) is an ImportError.
-DATABASE_ERRORS = (SQLAlchemyError, ImportError, SecretsError)
-# Of those, the ones no retry mends: the operator must fix the configuration.
-CONFIGURATION_ERRORS = (ImportError, SecretsError, ArgumentError, NoSuchModuleError)
 
 METADATA = MetaData()
 ORDERS = Table(
@@ -62,6 +38,9 @@ ORDERS = Table(
     Column("checkout_token", String(64), nullable=False, unique=True),
     Column("placed_at", DateTime(timezone=True), nullable=False),
     Column("total_cents", Integer, nullable=False),
+    # Who placed it (the sign-in's subject()), so their orders follow them to any
+    # session; None for a guest, whose orders only that session lists.
+    Column("customer", String(255), index=True),
 )
 ORDER_LINES = Table(
     "shop_order_lines",
@@ -82,128 +61,18 @@ class OrderSummary:
     total: Decimal
 
 
-def connection_settings() -> dict[str, Any]:
-    """What st.connection gets: the url from secrets, else the embedded SQLite file.
-
-    The url is passed explicitly, even when it comes from secrets, for two reasons.
-    st.connection caches one connection per name and arguments, so another url gets
-    its own engine instead of a cached one still bound to the old database. And
-    Streamlit's own lookup reads the process-wide secrets, which AppTest's
-    ``at.secrets`` does not reach; reading ``st.secrets`` here lets tests point the
-    app at a temporary database the same way a user points it at PostgreSQL.
-    """
-    section = _orders_section()
-    if "url" in section:
-        return {"url": section["url"]}
-    if section:  # dialect, host, username...: Streamlit builds the url from them
-        return {}
-    return {"url": f"sqlite:///{DEFAULT_DATABASE.as_posix()}"}
-
-
-def _orders_section() -> Any:
-    """The [connections.orders] section of the secrets, or {} when there is no file.
-
-    Streamlit raises a FileNotFoundError both when no secrets file exists and when
-    one cannot be parsed. Only the first may fall back to the embedded database: a
-    typo in a production secrets.toml must not send orders to a local file unseen.
-    """
-    try:
-        return st.secrets.get("connections", {}).get(CONNECTION, {})
-    except FileNotFoundError as unreadable:
-        files = [Path(name).expanduser() for name in st.get_option("secrets.files")]
-        present = [str(path) for path in files if path.is_file()]
-        if present:
-            raise SecretsError(f"cannot read {', '.join(present)}") from unreadable
-        return {}
-
-
-def engine_options(settings: dict[str, Any]) -> dict[str, Any]:
-    """How the engine connects. A SQLite file is opened afresh for each use (no pool):
-    a file deleted or replaced while the app runs is seen at once, reads included, not
-    through a connection that still holds the old one. A server's pooled connections
-    are tested before use, so one that a database restart broke is replaced."""
-    url = str(settings.get("url", ""))
-    dialect = url.split(":", 1)[0] if url else str(_orders_section().get("dialect", ""))
-    return {"poolclass": NullPool} if dialect.startswith("sqlite") else {"pool_pre_ping": True}
-
-
-def orders_engine() -> Engine:
-    """The SQLAlchemy engine of the orders connection, shared by every session."""
-    settings = connection_settings()
-    return st.connection(CONNECTION, type="sql", **settings, **engine_options(settings)).engine
-
-
-# The databases whose tables this process has made sure of, by URL.
-_SCHEMA_READY: set[str] = set()
-_SCHEMA_LOCK = threading.Lock()
-
-
-def _schema_key(engine: Engine) -> str:
-    return engine.url.render_as_string(hide_password=True)
-
-
-def ensure_schema(engine: Engine) -> None:
-    """Create the orders tables once per database and process, before the first order.
-
-    Sessions are threads of one process: the lock makes one checkout create the tables
-    while the others wait, instead of racing to create them. Another process (a second
-    server) may still create them at the same moment; its CREATE then fails here, and
-    finding the tables in place counts as success.
-    """
-    key = _schema_key(engine)
-    if key in _SCHEMA_READY:
-        return
-    with _SCHEMA_LOCK:
-        if key in _SCHEMA_READY:
-            return
-        try:
-            METADATA.create_all(engine)
-        except SQLAlchemyError:
-            if not _has_tables(engine):
-                raise
-        _SCHEMA_READY.add(key)
-
-
-def _has_tables(engine: Engine) -> bool:
-    tables = set(inspect(engine).get_table_names())
-    return all(table.name in tables for table in METADATA.sorted_tables)
-
-
-def is_configuration(failure: BaseException) -> bool:
-    """Whether ``failure`` needs the operator (a bad URL, a missing driver, unreadable
-    secrets), rather than a moment's patience (a database down, locked or busy)."""
-    return isinstance(failure, CONFIGURATION_ERRORS)
-
-
-def log_failure(action: str, failure: BaseException) -> None:
-    """Tell the operator, in the server's log, what failed and what to look at."""
-    if is_configuration(failure):
-        advice = (
-            "check [connections.orders] in .streamlit/secrets.toml, and that the "
-            "database's driver is installed (PostgreSQL: uv add 'psycopg[binary]')"
-        )
-    else:
-        advice = (
-            "check that the database is running and reachable, and that its file or "
-            "disk is writable; the app reconnects on the next try"
-        )
-    logger.error("%s failed: %s: %s", action, type(failure).__name__, advice, exc_info=failure)
-
-
-def recover(engine: Engine) -> None:
-    """After a failure: drop the engine's connections and check the tables again on next
-    use, so a database that was repaired (or replaced) works without a restart."""
-    _SCHEMA_READY.discard(_schema_key(engine))
-    engine.dispose()
-
-
-def place_order(engine: Engine, token: str, lines: Sequence[PricedLine]) -> int:
+def place_order(
+    engine: Engine,
+    token: str,
+    lines: Sequence[PricedLine],
+    customer: str | None = None,
+) -> int:
     """Write an order and its lines in one transaction; return the order's id.
 
     A second call with the same token writes nothing and returns the first order's
     id: the UNIQUE token turns a retried checkout into a lookup.
     """
-    ensure_schema(engine)
+    ensure_schema(engine, METADATA)
     try:
         with engine.begin() as db:  # commits at the end, or rolls everything back
             order_id = db.execute(
@@ -211,6 +80,7 @@ def place_order(engine: Engine, token: str, lines: Sequence[PricedLine]) -> int:
                     checkout_token=token,
                     placed_at=datetime.now(UTC),
                     total_cents=cents(total(lines)),
+                    customer=customer,
                 )
             ).inserted_primary_key[0]
             db.execute(
@@ -239,8 +109,16 @@ def _order_with_token(engine: Engine, token: str) -> int | None:
         return db.scalar(select(ORDERS.c.id).where(ORDERS.c.checkout_token == token))
 
 
-def read_orders(engine: Engine, ids: Sequence[int]) -> list[OrderSummary]:
-    """The orders with these ids, oldest first, as the database has them."""
+def read_orders(
+    engine: Engine,
+    ids: Sequence[int],
+    customer: str | None = None,
+) -> list[OrderSummary]:
+    """The orders with these ids, and every order of ``customer`` if one is given, oldest
+    first, as the database has them."""
+    chosen = ORDERS.c.id.in_(list(ids))
+    if customer is not None:
+        chosen = chosen | (ORDERS.c.customer == customer)
     query = (
         select(
             ORDERS.c.id,
@@ -249,7 +127,7 @@ def read_orders(engine: Engine, ids: Sequence[int]) -> list[OrderSummary]:
             ORDERS.c.total_cents,
         )
         .join(ORDER_LINES, ORDER_LINES.c.order_id == ORDERS.c.id)
-        .where(ORDERS.c.id.in_(list(ids)))
+        .where(chosen)
         .group_by(ORDERS.c.id, ORDERS.c.placed_at, ORDERS.c.total_cents)
         .order_by(ORDERS.c.id)
     )

@@ -7,6 +7,7 @@ never passes the first incomplete answer, whatever STEP holds.
 
 import streamlit as st
 
+from app.account import identity
 from app.state import reset_feature
 from app.text import literal
 from app.wizard import state as wizard
@@ -102,6 +103,10 @@ def render_submissions() -> None:
 
 
 st.title("Onboarding")
+if identity.subject() is not None:
+    st.caption("Your unfinished answers are kept for your next visit.")
+else:
+    st.caption("Your answers are kept while this tab stays open; a refresh starts over.")
 if st.session_state[wizard.SUBMITTED]:
     render_thanks()
 else:

@@ -38,6 +38,11 @@ FEATURE = register(
         SUBMITTED: False,
         SUBMISSIONS: [],
     },
+    # % if cookiecutter.sign_in == "oidc"
+    # A signed-in user's answers, submitted or not, for their next visit: a submitted
+    # form comes back submitted, never as a draft to send again.
+    saved=(*ANSWERS, STEP, SUBMITTED, SUBMISSIONS),
+    # % endif
 )
 # What "Start over" resets: the form, not the list of past submissions. It is not
 # registered (FEATURE already holds these keys); reset_feature() takes it as it is.

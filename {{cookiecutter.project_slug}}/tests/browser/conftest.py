@@ -86,24 +86,59 @@ def secrets_file(folder: Path) -> Path:
     so no test reaches a database or service a developer has configured."""
     secrets = folder / "secrets.toml"
     lines = []
-    # % if cookiecutter.include_cart
-    import json  # here, not at the top: only the orders' URL needs quoting
+    # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
+    import json  # here, not at the top: only the database's URL needs quoting
 
-    orders = f"sqlite:///{(folder / 'orders.sqlite').as_posix()}"
+    database = f"sqlite:///{(folder / 'app.sqlite').as_posix()}"
     # JSON's escapes are TOML's; ensure_ascii=False keeps an emoji in a path out of
     # surrogate pairs, which TOML rejects.
-    lines += ["[connections.orders]", f"url = {json.dumps(orders, ensure_ascii=False)}"]
+    lines += ["[connections.app]", f"url = {json.dumps(database, ensure_ascii=False)}"]
     # % endif
     secrets.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return secrets
 
 
+# % if cookiecutter.sign_in == "oidc"
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def provider_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The local identity provider (oidc-provider-mock) on a free port, for the whole
+    session: anyone signs in by typing a name."""
+    from local_sign_in import provider_command, wait_for
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path_factory.mktemp("provider") / "provider.log"
+    with log.open("wb") as output:
+        provider = subprocess.Popen(  # noqa: S603
+            provider_command(port), cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT
+        )
+        try:
+            wait_for(f"{url}/.well-known/openid-configuration", provider, START_TIMEOUT)
+            yield url
+        finally:
+            stop(provider)
+
+
+# % endif
+@pytest.fixture(scope="session")
+def app_url(
+    tmp_path_factory: pytest.TempPathFactory,
+    # % if cookiecutter.sign_in == "oidc"
+    provider_url: str,
+    # % endif
+) -> Iterator[str]:
     """The URL of the app, served on a free port for the whole session, then stopped."""
     folder = tmp_path_factory.mktemp("server")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    secrets = secrets_file(folder)
+    # % if cookiecutter.sign_in == "oidc"
+    from local_sign_in import auth_secrets
+
+    # The browser opens 127.0.0.1: the sign-in cookie is only sent back to that host.
+    with secrets.open("a", encoding="utf-8") as more:
+        more.write(auth_secrets(url, provider_url))
+    # % endif
     command = [
         sys.executable,
         "-m",
@@ -115,7 +150,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f"--server.port={port}",
         "--server.fileWatcherType=none",
         "--browser.gatherUsageStats=false",
-        f"--secrets.files={secrets_file(folder)}",
+        f"--secrets.files={secrets}",
     ]
     log = folder / "streamlit.log"
     with log.open("wb") as output:

@@ -90,6 +90,56 @@ def test_sentiment_keeps_its_result_while_the_display_changes(tab) -> None:
 
 
 # % endif
+# % if cookiecutter.sign_in == "oidc"
+def sign_in_as(tab, name: str) -> None:
+    """Log in from the Account page through the local provider: type a name, Authorize.
+    The browser leaves the app and comes back to a new session, signed in."""
+    tab.open("Account")
+    tab.button("Log in").click()
+    tab.page.wait_for_url("**/oauth2/authorize?**")
+    tab.page.locator('input[name="sub"]').fill(name)
+    tab.page.get_by_role("button", name="Authorize", exact=True).click()
+    sidebar = tab.page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text(f"Signed in as {name}", exact=True)).to_be_visible()
+
+
+def log_out(tab) -> None:
+    """The sidebar's Log out, then the provider's own sign-out page, back to the app."""
+    tab.page.get_by_test_id("stSidebar").get_by_role("button", name="Log out").click()
+    tab.page.get_by_role("button", name="End session").click()
+    expect(tab.page.get_by_test_id("stSidebar").get_by_text("Not signed in")).to_be_visible()
+
+
+def test_sign_in_survives_a_refresh_and_log_out_ends_it(tab) -> None:
+    sign_in_as(tab, "ada")
+    tab.page.reload()
+    expect(tab.page.get_by_test_id("stSidebar").get_by_text("Signed in as ada")).to_be_visible()
+    log_out(tab)
+    tab.open("Account")
+    expect(tab.button("Log in")).to_be_visible()
+
+
+# % if cookiecutter.include_cart
+def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None:
+    total = tab.page.get_by_test_id("stMetricValue")
+    sign_in_as(tab, "ada")
+    tab.open("Shop")
+    tab.choose("Product", "Paper clips (box of 100) · $0.10")
+    tab.type("Quantity", "2")
+    tab.click("Add to cart")
+    expect(total).to_have_text("$0.20")
+    tab.page.reload()  # a new session: session state starts over, the saved cart does not
+    expect(tab.title).to_have_text("Shop")
+    expect(total).to_have_text("$0.20")
+    log_out(tab)
+    sign_in_as(tab, "bo")
+    tab.open("Shop")
+    expect(tab.page.get_by_text("Your cart is empty.")).to_be_visible()
+    expect(total).to_have_text("$0.00")
+
+
+# % endif
+# % endif
 def test_the_app_shows_its_name_and_no_developer_menu(tab) -> None:
     sidebar = tab.page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
@@ -98,22 +148,7 @@ def test_the_app_shows_its_name_and_no_developer_menu(tab) -> None:
     expect(tab.page.get_by_test_id("stAppDeployButton")).to_have_count(0)
 
 
-def test_the_counter_counts_each_click_and_its_label(tab) -> None:
-    for _ in range(3):
-        tab.click("Add 1")
-    expect(tab.count).to_have_text("Clicks: 3")
-    tab.click("Add 10")
-    expect(tab.count).to_have_text("Clicks: 13")
-    tab.type("What are you counting? (up to 40 characters)", "Cups of tea")
-    expect(tab.count).to_have_text("Cups of tea: 13")
-
-
-def test_two_tabs_are_two_sessions(tab, new_tab) -> None:
-    tab.click("Add 1")
-    expect(tab.count).to_have_text("Clicks: 1")
-    expect(new_tab().count).to_have_text("Clicks: 0")
-
-
+# % if cookiecutter.sign_in == "demo"
 def test_log_out_forgets_the_session_and_goes_home(tab) -> None:
     tab.click("Add 10")
     expect(tab.count).to_have_text("Clicks: 10")
@@ -128,3 +163,20 @@ def test_log_out_forgets_the_session_and_goes_home(tab) -> None:
     expect(tab.page.get_by_label("Display name (up to 40 characters)", exact=True)).to_have_value(
         ""
     )
+
+
+# % endif
+def test_the_counter_counts_each_click_and_its_label(tab) -> None:
+    for _ in range(3):
+        tab.click("Add 1")
+    expect(tab.count).to_have_text("Clicks: 3")
+    tab.click("Add 10")
+    expect(tab.count).to_have_text("Clicks: 13")
+    tab.type("What are you counting? (up to 40 characters)", "Cups of tea")
+    expect(tab.count).to_have_text("Cups of tea: 13")
+
+
+def test_two_tabs_are_two_sessions(tab, new_tab) -> None:
+    tab.click("Add 1")
+    expect(tab.count).to_have_text("Clicks: 1")
+    expect(new_tab().count).to_have_text("Clicks: 0")

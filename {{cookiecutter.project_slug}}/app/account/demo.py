@@ -1,0 +1,62 @@
+"""A demo sign-in kept in session state, so that logging out has something to end.
+
+The same functions as any sign-in of this app (see __init__.py): who is signed in, the
+Account page, and how a page runs. A demo user has no lasting identity: nothing of
+theirs outlives the session.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from ..session import log_out
+from . import state
+
+
+def sign_in() -> None:
+    """The sign-in form's submit callback."""
+    name = st.session_state[state.NAME_INPUT].strip()
+    if not name:
+        st.session_state[state.ERROR] = "Type a display name to sign in."
+        return
+    st.session_state[state.USER] = {"name": name}
+    st.session_state[state.TOKEN] = secrets.token_urlsafe(16)
+    st.session_state[state.ERROR] = ""
+
+
+def display_name() -> str | None:
+    """Who is signed in, or None."""
+    user = st.session_state[state.USER]
+    return user["name"] if user else None
+
+
+def subject() -> str | None:
+    """A lasting id for the signed-in user's saved work: a demo user has none."""
+    return None
+
+
+def render_account_page() -> None:
+    user = st.session_state[state.USER]
+    if user:
+        st.text(f"Signed in as {user['name']}")
+        st.button("Log out", key=state.LOG_OUT, on_click=log_out, type="primary")
+        st.caption("Logging out forgets everything you did here.")
+        return
+    # A form: typing costs no script run, and Enter or the button sends the name.
+    with st.form(state.SIGN_IN_FORM_KEY, border=False):
+        st.text_input(
+            f"Display name (up to {state.MAX_NAME_LENGTH} characters)",
+            key=state.NAME_INPUT,
+            max_chars=state.MAX_NAME_LENGTH,
+            persist_state="session",
+        )
+        st.form_submit_button("Sign in", key=state.SIGN_IN, on_click=sign_in)
+    if st.session_state[state.ERROR]:
+        st.error(st.session_state[state.ERROR])
+
+
+def run_page(page: StreamlitPage) -> None:
+    page.run()

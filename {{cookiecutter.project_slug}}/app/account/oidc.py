@@ -1,0 +1,71 @@
+"""Sign-in through an OpenID Connect provider, with st.login, st.logout and st.user.
+
+Streamlit keeps the signed-in identity in a cookie, not in session state: st.user says
+who is signed in, in every tab of that browser and after a refresh. The provider is set
+up under [auth] in .streamlit/secrets.toml (see secrets.toml.example). Without it the
+app works for guests, and the Account page says how to set sign-in up.
+
+The same functions as any sign-in of this app (see __init__.py). A signed-in user's
+work is kept between visits: run_page() restores it before the page and saves what the
+run changed after it (app/saved.py).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from .. import saved
+from ..session import log_out
+from . import state
+
+
+def configured() -> bool:
+    """Whether the secrets have an [auth] section; never raises."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file (or one that does not parse)
+        return False
+
+
+def display_name() -> str | None:
+    """Who is signed in, as the provider names them (else their e-mail or id), or None."""
+    # .get: without [auth], st.user has no is_logged_in at all.
+    if not st.user.get("is_logged_in"):
+        return None
+    return str(st.user.get("name") or st.user.get("email") or st.user.get("sub"))
+
+
+def subject() -> str | None:
+    """A lasting id for the signed-in user's saved work, or None for a guest."""
+    return saved.subject()
+
+
+def render_account_page() -> None:
+    name = display_name()
+    if name is not None:
+        st.text(f"Signed in as {name}")
+        st.caption("What you do here is kept for your next visit.")
+        st.button("Log out", key=state.LOG_OUT, on_click=log_out, type="primary")
+    elif configured():
+        st.write("You are browsing as a guest: a refresh or a new tab starts over.")
+        st.caption("Log in to keep what you do here between visits.")
+        st.button("Log in", key=state.LOG_IN, on_click=st.login, type="primary")
+    else:
+        st.info(
+            "Sign-in is not set up for this app yet, so everyone browses as a guest and "
+            "a refresh starts over. To set it up, the app's operator copies the [auth] "
+            "section of .streamlit/secrets.toml.example into .streamlit/secrets.toml, "
+            "fills in the identity provider's details, and restarts the app."
+        )
+
+
+def run_page(page: StreamlitPage) -> None:
+    """Run the page between restoring the user's saved work and saving what changed."""
+    saved.restore()
+    with st.sidebar:
+        saved.render_notice()
+    try:
+        page.run()
+    finally:  # st.stop() and st.switch_page() end a run early: what it changed is kept too
+        saved.keep()
