@@ -3,11 +3,12 @@
 Session state ends with its browser tab: a refresh starts a new session. A user signed
 in with st.login keeps an identity cookie, though, so their work can outlive the tab.
 Each feature names the keys worth keeping (``register(..., saved=(...))``): what a
-user was in the middle of, such as a basket of products or unsubmitted answers. ``restore()`` runs at the top of every run and
-gives a new session of that user what they left; ``keep()`` runs at the end of every run
-and writes a feature's keys when the run changed them, whichever callback, widget or
-reset changed them. One row per user and feature; no other user's session reads it.
-A guest (nobody signed in) keeps today's behaviour: nothing is written.
+user was in the middle of, such as a basket of products or unsubmitted answers; their
+values must be JSON. ``restore()`` runs before each page and gives a new session of
+that user what they left; ``keep()`` runs after it and writes a feature's keys when the
+run changed them, whichever callback, widget or reset changed them. One row per user
+and feature; no other user's session reads it. A guest (nobody signed in) keeps
+today's behaviour: nothing is written.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ SAVED_STATE = Table(
 
 RESTORED_FOR = "saved.restored_for"  # the user whose saved work this session has loaded
 WRITTEN = "saved.written"  # {feature: what was last loaded or written, as JSON text}
-FAILED = "saved.failed"  # True after a write failed: the sidebar says so
+FAILED = "saved.failed"  # True while loading or writing fails: the sidebar says so
 SESSION = register(
     "saved", {RESTORED_FOR: None, WRITTEN: {}, FAILED: False}, keep_on_reset_all=True
 )
