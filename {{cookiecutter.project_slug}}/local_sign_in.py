@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -57,6 +58,9 @@ def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30.0) 
 
 
 def main() -> int:
+    # Ctrl+C reaches every process of the terminal; a plain kill reaches only this one:
+    # make it an exit, so both servers are stopped below.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     provider_url = f"http://127.0.0.1:{PROVIDER_PORT}"
     app_url = f"http://localhost:{APP_PORT}"
     with tempfile.TemporaryDirectory(prefix="local-sign-in-") as folder:
