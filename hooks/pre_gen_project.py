@@ -13,15 +13,16 @@ import re
 import sys
 import unicodedata
 
-# The baked project's direct dependencies, dev group included, under their normalized
-# names (PEP 503). A project named like a package it installs stops uv ("depends on
-# itself"); the template's tests keep this set equal to the names in the project's
-# pyproject.toml. A name deeper in the tree (starlette, through streamlit) gets uv's own
-# message, which says to rename the project.
+# The baked project's direct dependencies, its extras and dev group included, under their
+# normalized names (PEP 503). A project named like a package it installs stops uv
+# ("depends on itself"); the template's tests keep this set equal to the names in the
+# project's pyproject.toml. A name deeper in the tree (starlette, through streamlit)
+# gets uv's own message, which says to rename the project.
 DEPENDENCIES = frozenset(
     {
         "oidc-provider-mock",
         "playwright",
+        "psycopg",
         "pytest",
         "pytest-xdist",
         "ruff",

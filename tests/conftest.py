@@ -2,7 +2,8 @@
 
 The questions ``_prune`` in cookiecutter.json lists own files: each yes/no option, and
 each choice whose answers own files of their own. The matrix is every combination of
-their answers: a new option or choice is covered without editing a test.
+their answers (an add-on, see ADD_ONS, is switched off only at the corners): a new
+option or choice is covered without editing a test.
 """
 
 from __future__ import annotations
@@ -101,13 +102,28 @@ def case_name(answers: dict[str, Any]) -> str:
     return "-".join([*(["no", *off] if off else []), *others]) or "all-on"
 
 
+# Add-ons: options whose files read other answers (the deployment installs the database
+# driver and configures sign-in when the bake has them) but whose own answer no other
+# file reads beyond the add-on's own lines. Its files vary with the other answers, so it
+# is on in every combination of them; answered no, it takes away the same files and
+# lines whatever the rest, so it is off only at the corners: every other option on, and
+# every other option off, each with every answer of the choices. (Doubling the matrix
+# for it would add 32 bakes that show nothing more.)
+ADD_ONS = ("include_deploy",)
+assert set(ADD_ONS) <= set(OPTIONS), "an add-on is a yes/no option of _prune"
+
+
 def option_combinations() -> list[Case]:
-    """Every combination of the options' and the choices' answers."""
-    values = [(True, False)] * len(OPTIONS) + list(CHOICES.values())
+    """Every combination of the other options' and the choices' answers, with the
+    add-ons on; then each add-on off at the corners (see ADD_ONS)."""
+    core = [name for name in OPTIONS if name not in ADD_ONS]
+    values = [(True, False)] * len(core) + list(CHOICES.values())
     combinations = [
-        dict(zip([*OPTIONS, *CHOICES], answers, strict=True))
+        {**dict(zip([*core, *CHOICES], answers, strict=True)), **dict.fromkeys(ADD_ONS, True)}
         for answers in itertools.product(*values)
     ]
+    corners = [answers for answers in combinations if len({answers[n] for n in core}) == 1]
+    combinations += [{**answers, add_on: False} for add_on in ADD_ONS for answers in corners]
     combinations.sort(key=lambda answers: answers != DEFAULTS)  # defaults first: they fail first
     return [Case(case_name(answers), answers) for answers in combinations]
 
@@ -159,8 +175,9 @@ def covering_cases() -> list[Case]:
     needs no other starter, and all on shows the starters live together with each
     sign-in; the oidc code that saves a starter's work runs with that starter alone too.
     Every option off, with the default sign-in, runs its suite in test_hostile_table.py
-    with the most hostile answers. Every combination still gets the static checks."""
-    starters = [name for name in OPTIONS if name != "include_browser_tests"]
+    with the most hostile answers. Every combination still gets the static checks (an
+    add-on's no, at the corners)."""
+    starters = [name for name in OPTIONS if name not in ("include_browser_tests", "include_deploy")]
     alone = [{**DEFAULTS, **dict.fromkeys(OPTIONS, False), s: True} for s in starters]
     others = [
         {**DEFAULTS, name: answer} for name, answers in CHOICES.items() for answer in answers[1:]

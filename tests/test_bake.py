@@ -103,9 +103,10 @@ def test_toml_files_parse(baked: Bake) -> None:
 
 
 def test_readme_stays_short(baked: Bake) -> None:
-    # Each starter's design notes sit in its folder, not here.
+    # Each starter's design notes sit in its folder, not here. 1,100 words held the app,
+    # its tests and its state rules; sign-in and deploy, each a short section, add 100.
     words = len((baked.root / "README.md").read_text(encoding="utf-8").split())
-    assert words <= 1100, f"README.md has {words} words"
+    assert words <= 1200, f"README.md has {words} words"
 
 
 @pytest.fixture(scope="session")
@@ -127,11 +128,21 @@ def test_pyproject_passes_validate_pyproject(
 
 
 def test_yaml_files_parse_to_mappings(baked: Bake) -> None:
+    # deploy/kubernetes.yaml holds several documents, each a mapping.
     yaml_files = sorted(f for f in baked.files if f.endswith((".yml", ".yaml")))
     assert yaml_files, "the project ships at least .pre-commit-config.yaml"
     for relative in yaml_files:
-        text = (baked.root / relative).read_text(encoding="utf-8")
-        assert isinstance(yaml.safe_load(text), dict), f"{relative} is not a YAML mapping"
+        documents = list(yaml.safe_load_all((baked.root / relative).read_text(encoding="utf-8")))
+        assert documents, f"{relative} is empty"
+        assert all(isinstance(d, dict) for d in documents), f"{relative}: not YAML mappings"
+
+
+def test_a_bake_with_a_database_offers_its_postgresql_driver_as_an_extra(baked: Bake) -> None:
+    project = tomllib.loads((baked.root / "pyproject.toml").read_text("utf-8"))["project"]
+    answers = baked.case.answers
+    database = answers["include_cart"] or answers["sign_in"] == "oidc"
+    extras = {"postgres": ["psycopg[binary]>=3.2"]} if database else None
+    assert project.get("optional-dependencies") == extras
 
 
 def test_pre_commit_runs_the_ruff_that_pyproject_pins(baked: Bake) -> None:
@@ -216,13 +227,23 @@ def test_baked_test_suite_passes(baker: Baker, case: Case) -> None:
 # Words only an owner's files and lines use, by owner as in _prune: a starter's yes, or
 # a choice's answer. A bake may hold a word only if it chose one of the word's owners:
 # no page, state, test, dependency, setting or README section of anything else remains.
-# As in _prune, a word two owners use is listed under both (sqlalchemy: the cart's
-# orders, and the oidc sign-in's saved work).
+# As in _prune, a word two owners use is listed under both (sqlalchemy and psycopg: the
+# cart's orders, and the oidc sign-in's saved work).
 TRACES = {
     "include_wizard": ("wizard",),
-    "include_cart": ("cart", "sqlalchemy", "orders"),
+    "include_cart": ("cart", "sqlalchemy", "orders", "psycopg"),
     "include_model_cache": ("sentiment", "vader"),
     "include_browser_tests": ("playwright", "chromium"),
+    # tests/deploy drives its sessions in Chromium too
+    "include_deploy": (
+        "docker",
+        "compose",
+        "kubernetes",
+        "nginx",
+        "deploy/",
+        "playwright",
+        "chromium",
+    ),
     "sign_in": {
         "oidc": (
             "st.login",
@@ -233,6 +254,7 @@ TRACES = {
             "oidc",
             "saved_state",
             "sqlalchemy",
+            "psycopg",
         ),
         "demo": ("account.name_input", "display name"),
     },

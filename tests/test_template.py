@@ -91,7 +91,10 @@ def test_the_project_pyproject_is_toml_as_written() -> None:
 def test_the_hook_refuses_exactly_the_projects_direct_dependencies(pre_hook: ModuleType) -> None:
     project = tomllib.loads((PROJECT_TEMPLATE / "pyproject.toml").read_text(encoding="utf-8"))
     requirements = [*project["project"]["dependencies"]]
-    for group in project["dependency-groups"].values():
+    for group in [
+        *project["project"]["optional-dependencies"].values(),
+        *project["dependency-groups"].values(),
+    ]:
         requirements += group
     names = {pre_hook.normalized(re.match(r"[A-Za-z0-9._-]+", r)[0]) for r in requirements}
     assert names == pre_hook.DEPENDENCIES

@@ -134,7 +134,7 @@ def log_failure(action: str, failure: BaseException) -> None:
     if is_configuration(failure):
         advice = (
             f"check [connections.{CONNECTION}] in .streamlit/secrets.toml, and that the "
-            "database's driver is installed (PostgreSQL: uv add 'psycopg[binary]')"
+            "database's driver is installed (PostgreSQL: uv sync --extra postgres)"
         )
     else:
         advice = (

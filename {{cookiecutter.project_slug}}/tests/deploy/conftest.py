@@ -1,0 +1,398 @@
+"""The deployment's topology, run without Docker: two `streamlit run` replicas behind
+nginx with deploy/nginx.conf, and the database they share, on 127.0.0.1 only.
+
+These tests are marked ``deploy`` and left out of a plain ``uv run pytest``; run them
+with ``uv run pytest -m deploy`` (``-s`` shows their summary). They need nginx
+(``apt-get install nginx``) and a Chromium; where the app has a database, PostgreSQL's
+server programs too (``apt-get install postgresql``), and its driver (``uv sync --extra
+postgres``). They skip when one is missing, unless TEMPLATE_REQUIRE_DEPLOY=1 is set in
+the environment: then they fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import http.client
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent.parent
+SHIPPED_NGINX = PROJECT / "deploy" / "nginx.conf"
+REQUIRE = "TEMPLATE_REQUIRE_DEPLOY"
+START_TIMEOUT = 60  # seconds for a server to answer after it is started
+STOP_TIMEOUT = 10  # seconds for a server to exit after it is asked before it is killed
+SUMMARY = "deploy summary"  # the user property a test reports its figures under
+SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Here rather than in pyproject.toml, so that removing this folder removes it too.
+    config.addinivalue_line("markers", "deploy: the deployment's servers, run on loopback")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects, so `-m "not deploy"` sees the mark
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    ours = [item for item in items if item.path.resolve().is_relative_to(HERE)]
+    for item in ours:
+        item.add_marker(pytest.mark.deploy)
+    # They run only when asked for by name: a plain run's -m (or none) leaves them out.
+    if ours and "deploy" not in (config.option.markexpr or ""):
+        config.hook.pytest_deselected(items=ours)
+        items[:] = [item for item in items if item not in ours]
+
+
+def missing(what: str) -> None:
+    """Skip for want of ``what``, or fail where TEMPLATE_REQUIRE_DEPLOY says it must be."""
+    if os.environ.get(REQUIRE, "") not in ("", "0"):
+        pytest.fail(f"{what}, and {REQUIRE} says the deploy tests must run")
+    pytest.skip(what)
+
+
+def program(name: str, *folders: str) -> str | None:
+    """``name`` on the PATH, else in the first of ``folders`` (globs, newest first) that
+    holds it: Debian keeps PostgreSQL's server programs in /usr/lib/postgresql/*/bin."""
+    if found := shutil.which(name):
+        return found
+    for pattern in folders:
+        for folder in sorted(glob.glob(pattern), reverse=True):
+            if (Path(folder) / name).is_file():
+                return str(Path(folder) / name)
+    return None
+
+
+def free_port() -> int:
+    """A local TCP port nobody listens on now; the OS picks it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def answers(port: int, path: str) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().status == 200
+    except OSError:  # refused while the server starts, or reset
+        return False
+    finally:
+        connection.close()
+
+
+def wait_until(ready: Callable[[], bool], server: subprocess.Popen, what: str, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while not ready():
+        if server.poll() is not None or time.monotonic() > deadline:
+            output = log.read_text("utf-8", errors="replace") if log.exists() else ""
+            pytest.fail(f"{what} did not start:\n{output}")
+        time.sleep(0.1)
+
+
+def stop(server: subprocess.Popen, how: int = signal.SIGTERM) -> None:
+    """Stop a server; kill it if it has not exited within STOP_TIMEOUT."""
+    if server.poll() is None:
+        server.send_signal(how)
+    try:
+        server.wait(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+# % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
+class PostgreSQL:
+    """A PostgreSQL server of the test's own: a new cluster in a temporary folder,
+    listening on 127.0.0.1 and on a socket in that folder, with a database ``app``.
+
+    The server refuses to run as root: as root, it runs as the ``postgres`` user (or
+    ``nobody``), in a folder that user owns."""
+
+    def __init__(self, bin_folder: Path) -> None:
+        self.bin = bin_folder
+        self.port = free_port()
+        self.user = None
+        import tempfile
+
+        self.folder = Path(tempfile.mkdtemp(prefix="deploy-postgres-"))
+        if os.geteuid() == 0:
+            self.user = "postgres" if _known_user("postgres") else "nobody"
+            shutil.chown(self.folder, self.user)
+        self.data = self.folder / "data"
+        self.log = self.folder / "postgres.log"
+        self.url = f"postgresql+psycopg://app@127.0.0.1:{self.port}/app"
+
+    def _run(self, *command: str) -> None:
+        result = subprocess.run(  # noqa: S603
+            [str(self.bin / command[0]), *command[1:]],
+            cwd=self.folder,
+            user=self.user,
+            capture_output=True,
+            text=True,
+            timeout=START_TIMEOUT,
+            check=False,
+        )
+        if result.returncode != 0:
+            log = self.log.read_text("utf-8", errors="replace") if self.log.exists() else ""
+            pytest.fail(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}{log}")
+
+    def start(self) -> None:
+        # Trust on loopback and the socket: a throwaway cluster, reachable from nowhere else.
+        self._run(
+            "initdb", "-D", str(self.data), "-U", "app", "--auth=trust",
+            "--encoding=UTF8", "--locale=C",
+        )  # fmt: skip
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder}"
+        self._run(
+            "pg_ctl", "start", "-D", str(self.data), "-l", str(self.log), "-w",
+            "-t", str(START_TIMEOUT), "-o", options,
+        )  # fmt: skip
+        import psycopg
+
+        with psycopg.connect(self.dsn("postgres"), autocommit=True) as db:
+            db.execute("CREATE DATABASE app")
+
+    def dsn(self, database: str = "app") -> str:
+        return f"postgresql://app@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _known_user(name: str) -> bool:
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
+
+
+def start_postgres(stack: contextlib.ExitStack) -> PostgreSQL:
+    """The app's database, as deploy/ runs it beside the replicas; stopped with ``stack``."""
+    pg_ctl = program("pg_ctl", "/usr/lib/postgresql/*/bin")
+    if pg_ctl is None or not (Path(pg_ctl).parent / "initdb").is_file():
+        missing("no PostgreSQL server programs (initdb, pg_ctl): apt-get install postgresql")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing("no PostgreSQL driver in this environment: uv sync --extra postgres")
+    postgres = PostgreSQL(Path(pg_ctl).parent)
+    stack.callback(postgres.stop)
+    postgres.start()
+    return postgres
+
+
+# % endif
+@dataclass
+class Replica:
+    """One `streamlit run` of the app, on a port of its own."""
+
+    name: str
+    port: int
+    server: subprocess.Popen
+    log: Path
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        stop(self.server)
+
+
+def start_replica(name: str, folder: Path, database_url: str | None, cookie_secret: str) -> Replica:
+    """A replica as deploy/ runs it: the same app, the same cookie secret, one database."""
+    import json
+
+    folder.mkdir()
+    secrets_file = folder / "secrets.toml"
+    # A file of the test's own, so no replica reaches a database a developer configured.
+    # JSON's escapes are TOML's.
+    lines = ["[connections.app]", f"url = {json.dumps(database_url)}"] if database_url else []
+    secrets_file.write_text("".join(line + "\n" for line in lines), "utf-8")
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "streamlit_app.py",
+        "--server.headless=true",
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false",
+        f"--secrets.files={secrets_file}",
+    ]
+    # In the environment rather than on the command line, where `ps` would show it.
+    environment = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
+    log = folder / "streamlit.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(  # noqa: S603
+            command, cwd=PROJECT, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+    return Replica(name, port, server, log)
+
+
+def nginx_site(shipped: str, replicas: list[Replica], port: int) -> str:
+    """deploy/nginx.conf with the replicas' and nginx's own addresses put in: each of
+    them must be there exactly once, so a changed file fails here rather than pass
+    with something else tested."""
+    replaced = {
+        "server app1:8501;": f"server {replicas[0].address};",
+        "server app2:8501;": f"server {replicas[1].address};",
+        "listen 80;": f"listen 127.0.0.1:{port};",
+    }
+    for shipped_text, ours in replaced.items():
+        assert shipped.count(shipped_text) == 1, f"deploy/nginx.conf: {shipped_text!r}"
+        shipped = shipped.replace(shipped_text, ours)
+    return shipped
+
+
+def nginx_main(folder: Path, site: Path) -> str:
+    """A main configuration around the site, in the foreground, every path in ``folder``.
+    Its access log says, for each request, the routing cookie and the replica it went to."""
+    # As root, nginx's workers would run as nobody, who cannot enter pytest's folders.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    temp = "".join(
+        f"    {kind}_temp_path {folder / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return (
+        f"daemon off;\nworker_processes 1;\n{user}pid {folder / 'nginx.pid'};\n"
+        f"error_log {folder / 'error.log'} notice;\n"
+        "events { worker_connections 512; }\n"
+        "http {\n"
+        "    log_format routes '$route|$upstream_addr|$status|$request';\n"
+        f"    access_log {folder / 'access.log'} routes;\n"
+        f"{temp}"
+        f"    include {site};\n"
+        "}\n"
+    )
+
+
+@dataclass
+class Topology:
+    url: str  # nginx's
+    replicas: list[Replica]
+    database: str | None  # PostgreSQL's connection string, where the app has a database
+    access_log: Path
+    start_seconds: float  # from nothing to all four servers answering
+
+    def replica_at(self, address: str) -> Replica:
+        (replica,) = [r for r in self.replicas if r.address == address]
+        return replica
+
+    def routes(self) -> dict[str, set[str]]:
+        """For each routing cookie in nginx's access log, the replicas that served it.
+        A request nginx answered itself (no replica reached) is left out."""
+        served: dict[str, set[str]] = {}
+        for line in self.access_log.read_text("utf-8").splitlines():
+            route, upstreams = line.split("|")[:2]
+            # "a, b" when nginx tried a replica that was down, then the next one.
+            for address in upstreams.split(", ") if upstreams != "-" else []:
+                served.setdefault(route, set()).add(self.replica_at(address).name)
+        return served
+
+
+@pytest.fixture
+def topology(tmp_path: Path) -> Iterator[Topology]:
+    """The database, two replicas and nginx, started for one test and all stopped after
+    it, whatever happened."""
+    nginx = program("nginx", "/usr/sbin")
+    if nginx is None:
+        missing("no nginx: apt-get install nginx")
+    started = time.monotonic()
+    with contextlib.ExitStack() as stack:
+        database_url = database = None  # the app's, and the test's way in
+        # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
+        postgres = start_postgres(stack)
+        database_url, database = postgres.url, postgres.dsn()
+        # % endif
+        cookie_secret = secrets.token_urlsafe(32)
+        replicas = []
+        for name in ("app1", "app2"):
+            replica = start_replica(name, tmp_path / name, database_url, cookie_secret)
+            stack.callback(replica.stop)
+            replicas.append(replica)
+        for replica in replicas:
+            wait_until(
+                lambda replica=replica: answers(replica.port, "/_stcore/health"),
+                replica.server, f"replica {replica.name}", replica.log,
+            )  # fmt: skip
+        folder = tmp_path / "nginx"
+        folder.mkdir()
+        port = free_port()
+        site = folder / "site.conf"
+        site.write_text(nginx_site(SHIPPED_NGINX.read_text("utf-8"), replicas, port), "utf-8")
+        main = folder / "nginx.conf"
+        main.write_text(nginx_main(folder, site), "utf-8")
+        log = folder / "error.log"
+        proxy = subprocess.Popen(  # noqa: S603
+            [nginx, "-p", str(folder), "-c", str(main), "-e", str(log)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        stack.callback(stop, proxy)
+        wait_until(lambda: answers(port, "/_stcore/health"), proxy, "nginx", log)
+        yield Topology(
+            f"http://127.0.0.1:{port}",
+            replicas,
+            database,
+            folder / "access.log",
+            time.monotonic() - started,
+        )
+
+
+@pytest.fixture
+def summary(record_property) -> Callable[[list[str]], None]:
+    """Report a test's figures: on stderr, which `pytest -s` shows even from a
+    pytest-xdist worker, and in the JUnit XML report (--junitxml) as a property."""
+
+    def report(lines: list[str]) -> None:
+        print("\n".join(lines), file=sys.stderr)
+        record_property(SUMMARY, "\n".join(lines))
+
+    return report
+
+
+def chromium_executable(bundled: str) -> str | None:
+    """CHROMIUM_PATH if set, else Playwright's own Chromium if it was downloaded,
+    else a Chromium or Chrome on the PATH."""
+    if configured := os.environ.get("CHROMIUM_PATH"):
+        return configured
+    if Path(bundled).is_file():
+        return bundled
+    return next(filter(None, map(shutil.which, SYSTEM_CHROMIUMS)), None)
+
+
+@pytest.fixture
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("no Playwright in this environment: uv sync")
+    with sync_playwright() as playwright:
+        executable = chromium_executable(playwright.chromium.executable_path)
+        if executable is None:
+            missing("no Chromium: apt-get install chromium, or set CHROMIUM_PATH")
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield chromium
+        chromium.close()
