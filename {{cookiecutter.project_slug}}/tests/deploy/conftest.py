@@ -4,9 +4,9 @@ nginx with deploy/nginx.conf, and the database they share, on 127.0.0.1 only.
 These tests are marked ``deploy`` and left out of a plain ``uv run pytest``; run them
 with ``uv run pytest -m deploy`` (``-s`` shows their summary). They need nginx
 (``apt-get install nginx``) and a Chromium; where the app has a database, PostgreSQL's
-server programs too (``apt-get install postgresql``), and its driver (``uv sync --extra
-postgres``). They skip when one is missing, unless TEMPLATE_REQUIRE_DEPLOY=1 is set in
-the environment: then they fail.
+server programs too (``apt-get install postgresql``), and its driver (in the dev group,
+as in the ``postgres`` extra). They skip when one is missing, unless
+TEMPLATE_REQUIRE_DEPLOY=1 is set in the environment: then they fail.
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def start_postgres(stack: contextlib.ExitStack) -> PostgreSQL:
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        missing("no PostgreSQL driver in this environment: uv sync --extra postgres")
+        missing("no PostgreSQL driver in this environment: uv sync (the dev group has psycopg)")
     postgres = PostgreSQL(Path(pg_ctl).parent)
     stack.callback(postgres.stop)
     postgres.start()
