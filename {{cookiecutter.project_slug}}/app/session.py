@@ -36,27 +36,11 @@ def log_out(home: StreamlitPage | None = None) -> None:
 def render_session_controls(home: StreamlitPage, feature: Feature, signed_in: bool) -> None:
     """The sidebar's reset buttons, and Log out for a signed-in user; ``feature`` is
     the current page's."""
-    st.button(
-        "Reset this page",
-        key=RESET_PAGE,
-        on_click=reset_feature,
-        args=(feature,),
-        help="Put this page back as it was when you arrived.",
-        width="stretch",
-    )
-    st.button(
-        "Reset everything",
-        key=RESET_ALL,
-        on_click=reset_all,
-        help="Put every page back as it was; you stay signed in.",
-        width="stretch",
-    )
+    controls = [
+        ("Reset this page", RESET_PAGE, reset_feature, (feature,), "This page as you found it."),
+        ("Reset everything", RESET_ALL, reset_all, (), "Every page; you stay signed in."),
+    ]
     if signed_in:
-        st.button(
-            "Log out",
-            key=LOG_OUT,
-            on_click=log_out,
-            args=(home,),
-            help="Sign out and forget everything you did here.",
-            width="stretch",
-        )
+        controls.append(("Log out", LOG_OUT, log_out, (home,), "Sign out; forget this visit."))
+    for label, key, callback, args, help_text in controls:
+        st.button(label, key=key, on_click=callback, args=args, help=help_text, width="stretch")
