@@ -7,27 +7,20 @@ tests go through all three. They are marked ``browser`` and left out of a plain
 
 from __future__ import annotations
 
-import contextlib
-import http.client
 import os
-import shutil
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import served
 from playwright.sync_api import Browser, Locator, expect, sync_playwright
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from served import WAIT_MS, answers, free_port, launch_chromium, stop, streamlit_command
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
 START_TIMEOUT = 60  # seconds for `streamlit run` to answer /_stcore/health
-STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM before it is killed
-WAIT_MS = 15_000  # how long an expectation waits for the page to show it
-SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 NO_CHROMIUM = (
     "no Chromium found: run `uv run playwright install chromium`, install your "
     "system's chromium package, or set CHROMIUM_PATH to a Chromium executable"
@@ -44,41 +37,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def free_port() -> int:
-    """A local TCP port nobody listens on now; the OS picks it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def answers_health(port: int) -> bool:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-    try:
-        connection.request("GET", "/_stcore/health")
-        return connection.getresponse().status == 200
-    except OSError:  # refused while the server starts, or reset
-        return False
-    finally:
-        connection.close()
-
-
 def wait_until_healthy(server: subprocess.Popen[bytes], port: int, log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT
-    while not answers_health(port):
+    while not answers(port, "/_stcore/health"):
         if server.poll() is not None or time.monotonic() > deadline:
             output = log.read_text("utf-8", errors="replace")
             pytest.fail(f"`streamlit run` did not answer on port {port}:\n{output}")
         time.sleep(0.1)
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    """Stop the server; kill it if it has not exited within STOP_TIMEOUT."""
-    server.terminate()
-    try:
-        server.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
 
 
 def secrets_file(folder: Path) -> Path:
@@ -139,19 +104,7 @@ def app_url(
     with secrets.open("a", encoding="utf-8") as more:
         more.write(auth_secrets(url, provider_url))
     # % endif
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "streamlit_app.py",
-        "--server.headless=true",
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
-        f"--secrets.files={secrets}",
-    ]
+    command = streamlit_command(port, secrets)
     log = folder / "streamlit.log"
     with log.open("wb") as output:
         server = subprocess.Popen(command, cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
@@ -162,75 +115,21 @@ def app_url(
             stop(server)
 
 
-def chromium_executable(bundled: str) -> str | None:
-    """CHROMIUM_PATH if set, else Playwright's own Chromium if it was downloaded,
-    else a Chromium or Chrome on the PATH."""
-    if configured := os.environ.get("CHROMIUM_PATH"):
-        return configured
-    if Path(bundled).is_file():
-        return bundled
-    return next(filter(None, map(shutil.which, SYSTEM_CHROMIUMS)), None)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        executable = chromium_executable(playwright.chromium.executable_path)
-        if executable is None:
+        chromium = launch_chromium(playwright)
+        if chromium is None:
             MISSING_CHROMIUM(NO_CHROMIUM)
-        chromium = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
-        )
         yield chromium
         chromium.close()
 
 
-def finished_run(frame: str | bytes) -> bool:
-    """Whether a frame from the server says a script run has finished (not one that
-    stopped early because a newer interaction asked for a rerun)."""
-    if isinstance(frame, str):
-        return False
-    message = ForwardMsg()
-    message.ParseFromString(frame)
-    return (
-        message.WhichOneof("type") == "script_finished"
-        and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
-    )
-
-
-class Tab:
-    """One browser tab on the app: a Streamlit session of its own.
-
-    Each interaction waits for the script run it causes, as the server reports it on
-    the app's websocket, and then checks that no exception shows. Streamlit merges a
-    click sent while another waits for its run into that one, and an input made
-    before the last run's page has arrived can act on the page as it was: a user
-    gives the app that time, and a test must too.
-    """
+class Tab(served.Tab):
+    """A tab on the app as these tests use it: one page's controls by their names."""
 
     def __init__(self, browser: Browser, url: str) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(WAIT_MS)
-        self.runs = 0  # script runs the server has finished for this tab
-        self.page.on("websocket", lambda socket: socket.on("framereceived", self._count))
-        with self.interaction():
-            self.page.goto(url)
-
-    def _count(self, frame: str | bytes) -> None:
-        if finished_run(frame):
-            self.runs += 1
-
-    @contextlib.contextmanager
-    def interaction(self) -> Iterator[None]:
-        before = self.runs
-        yield
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while self.runs == before:
-            if time.monotonic() > deadline:
-                pytest.fail(f"no script run finished within {WAIT_MS} ms of the interaction")
-            self.page.wait_for_timeout(20)  # Playwright delivers the server's frames meanwhile
-        expect(self.page.get_by_test_id("stException")).to_have_count(0)
+        super().__init__(browser, url, viewport={"width": 1280, "height": 900})
 
     @property
     def title(self) -> Locator:
@@ -270,9 +169,6 @@ class Tab:
         """The data rows of the page's one st.dataframe, read from its accessible grid."""
         grid = self.page.get_by_test_id("stDataFrame").locator("table[role=grid]")
         return int(grid.get_attribute("aria-rowcount")) - 1  # the header is a row too
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture

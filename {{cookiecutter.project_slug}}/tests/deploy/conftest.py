@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import http.client
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,15 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from served import answers, free_port, launch_chromium, stop, streamlit_command
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
 SHIPPED_NGINX = PROJECT / "deploy" / "nginx.conf"
 REQUIRE = "TEMPLATE_REQUIRE_DEPLOY"
 START_TIMEOUT = 60  # seconds for a server to answer after it is started
-STOP_TIMEOUT = 10  # seconds for a server to exit after it is asked before it is killed
 SUMMARY = "deploy summary"  # the user property a test reports its figures under
-SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,24 +69,6 @@ def program(name: str, *folders: str) -> str | None:
     return None
 
 
-def free_port() -> int:
-    """A local TCP port nobody listens on now; the OS picks it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def answers(port: int, path: str) -> bool:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-    try:
-        connection.request("GET", path)
-        return connection.getresponse().status == 200
-    except OSError:  # refused while the server starts, or reset
-        return False
-    finally:
-        connection.close()
-
-
 def wait_until(ready: Callable[[], bool], server: subprocess.Popen, what: str, log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while not ready():
@@ -98,17 +76,6 @@ def wait_until(ready: Callable[[], bool], server: subprocess.Popen, what: str, l
             output = log.read_text("utf-8", errors="replace") if log.exists() else ""
             pytest.fail(f"{what} did not start:\n{output}")
         time.sleep(0.1)
-
-
-def stop(server: subprocess.Popen, how: int = signal.SIGTERM) -> None:
-    """Stop a server; kill it if it has not exited within STOP_TIMEOUT."""
-    if server.poll() is None:
-        server.send_signal(how)
-    try:
-        server.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
 
 
 # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
@@ -226,19 +193,7 @@ def start_replica(name: str, folder: Path, database_url: str | None, cookie_secr
     lines = ["[connections.app]", f"url = {json.dumps(database_url)}"] if database_url else []
     secrets_file.write_text("".join(line + "\n" for line in lines), "utf-8")
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "streamlit_app.py",
-        "--server.headless=true",
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
-        f"--secrets.files={secrets_file}",
-    ]
+    command = streamlit_command(port, secrets_file)
     # In the environment rather than on the command line, where `ps` would show it.
     environment = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
     log = folder / "streamlit.log"
@@ -371,28 +326,13 @@ def summary(record_property) -> Callable[[list[str]], None]:
     return report
 
 
-def chromium_executable(bundled: str) -> str | None:
-    """CHROMIUM_PATH if set, else Playwright's own Chromium if it was downloaded,
-    else a Chromium or Chrome on the PATH."""
-    if configured := os.environ.get("CHROMIUM_PATH"):
-        return configured
-    if Path(bundled).is_file():
-        return bundled
-    return next(filter(None, map(shutil.which, SYSTEM_CHROMIUMS)), None)
-
-
 @pytest.fixture
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("no Playwright in this environment: uv sync")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
-        executable = chromium_executable(playwright.chromium.executable_path)
-        if executable is None:
+        chromium = launch_chromium(playwright)
+        if chromium is None:
             missing("no Chromium: apt-get install chromium, or set CHROMIUM_PATH")
-        chromium = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
-        )
         yield chromium
         chromium.close()

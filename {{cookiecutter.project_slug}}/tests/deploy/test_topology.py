@@ -8,65 +8,25 @@ others go on as if nothing happened.
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import Iterator
 
-import pytest
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+import served
+from playwright.sync_api import expect
 
 MIN_SESSIONS = 6
 MAX_SESSIONS = 16  # more only while every session lands on one replica: 2**-15 at 50/50
-WAIT_MS = 15_000  # how long an expectation waits for the page to show it
 PRODUCTS = ("HB pencil · $0.29", "Paper clips (box of 100) · $0.10")
 
 
-def finished_run(frame: str | bytes) -> bool:
-    """Whether a frame from the server says a script run has finished (not one that
-    stopped early because a newer interaction asked for a rerun)."""
-    if isinstance(frame, str):
-        return False
-    message = ForwardMsg()
-    message.ParseFromString(frame)
-    return (
-        message.WhichOneof("type") == "script_finished"
-        and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
-    )
-
-
-class Session:
+class Session(served.Tab):
     """One browser, its own profile and so its own routing cookie, on the app through
     nginx. Each interaction waits for the script run it causes."""
 
     def __init__(self, number: int, browser, url: str) -> None:
-        from playwright.sync_api import expect
-
         self.number = number
-        self.expect = expect
-        self.context = browser.new_context()
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(WAIT_MS)
-        self.runs = 0
         self.clicks = 0  # what the counter should show
         self.checkouts = 0
-        self.page.on("websocket", lambda socket: socket.on("framereceived", self._count))
-        with self.interaction():
-            self.page.goto(url)
-
-    def _count(self, frame: str | bytes) -> None:
-        if finished_run(frame):
-            self.runs += 1
-
-    @contextlib.contextmanager
-    def interaction(self) -> Iterator[None]:
-        before = self.runs
-        yield
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while self.runs == before:
-            if time.monotonic() > deadline:
-                pytest.fail(f"session {self.number}: no script run within {WAIT_MS} ms")
-            self.page.wait_for_timeout(20)  # Playwright delivers the server's frames meanwhile
-        self.expect(self.page.get_by_test_id("stException")).to_have_count(0)
+        super().__init__(browser, url, name=f"session {number}")
 
     @property
     def route(self) -> str:
@@ -85,13 +45,13 @@ class Session:
     def open(self, name: str) -> None:
         with self.interaction():
             self.page.get_by_role("link", name=name, exact=True).click()
-        self.expect(self.page.locator("h1").first).to_have_text(name)
+        expect(self.page.locator("h1").first).to_have_text(name)
 
     def add_one(self, times: int) -> None:
         for _ in range(times):
             self.click("Add 1")
             self.clicks += 1
-        self.expect(self.heading).to_have_text(f"Clicks: {self.clicks}")
+        expect(self.heading).to_have_text(f"Clicks: {self.clicks}")
 
     # % if cookiecutter.include_cart
     def check_out(self) -> None:
@@ -102,7 +62,7 @@ class Session:
             self.page.get_by_role("option", name=PRODUCTS[self.checkouts % 2], exact=True).click()
         self.click("Add to cart")
         self.click("Check out")
-        self.expect(self.page.get_by_test_id("stAlert")).to_contain_text("placed:")
+        expect(self.page.get_by_test_id("stAlert")).to_contain_text("placed:")
         self.checkouts += 1
         self.open("Counter")
 
@@ -192,7 +152,7 @@ def test_two_replicas_share_one_database_and_the_sessions_of_one_outlive_the_oth
             # survivor through nginx, in a new session that starts over.
             with session.interaction():
                 session.page.reload()
-            session.expect(session.heading).to_have_text("Clicks: 0")
+            expect(session.heading).to_have_text("Clicks: 0")
             session.clicks = 0
             session.add_one(1)
             assert topology.routes()[session.route] == {stopped.name, survivor.name}
