@@ -112,7 +112,8 @@ def log_out(tab) -> None:
 
 def test_sign_in_survives_a_refresh_and_log_out_ends_it(tab) -> None:
     sign_in_as(tab, "ada")
-    tab.page.reload()
+    with tab.interaction():  # a click before the reload's run ends can act on the old page
+        tab.page.reload()
     expect(tab.page.get_by_test_id("stSidebar").get_by_text("Signed in as ada")).to_be_visible()
     log_out(tab)
     tab.open("Account")
@@ -128,7 +129,8 @@ def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None
     tab.type("Quantity", "2")
     tab.click("Add to cart")
     expect(total).to_have_text("$0.20")
-    tab.page.reload()  # a new session: session state starts over, the saved cart does not
+    with tab.interaction():  # a new session: session state starts over, the saved cart does not
+        tab.page.reload()
     expect(tab.title).to_have_text("Shop")
     expect(total).to_have_text("$0.20")
     log_out(tab)
