@@ -15,6 +15,7 @@ from app.session import render_session_controls
 from app.state import init_state
 
 init_state()
+identity.sync_saved_work()  # before anything is drawn: the sidebar shows it too
 st.set_page_config(page_title=TITLE, page_icon="🎈")
 
 pages = {
@@ -27,4 +28,4 @@ with st.sidebar:
     signed_in = render_account_status()
     render_session_controls(home=pages[HOME], feature=current.feature, signed_in=signed_in)
     render_inspector()
-identity.run_page(page)  # the sign-in may restore and save the user's work around it
+identity.run_page(page)  # the sign-in may save the user's work after it

@@ -1,28 +1,46 @@
-"""A signed-in user's work, kept in the app's database between visits.
+"""A signed-in user's work, kept in the app's database between visits and across tabs.
 
 Session state ends with its browser tab: a refresh starts a new session. A user signed
 in with st.login keeps an identity cookie, though, so their work can outlive the tab.
-Each feature names the keys worth keeping (``register(..., saved=(...))``): what a
-user was in the middle of, such as a basket of products or unsubmitted answers; their
-values must be JSON. ``restore()`` runs before each page and gives a new session of
-that user what they left; ``keep()`` runs after it and writes a feature's keys when the
-run changed them, whichever callback, widget or reset changed them. One row per user
-and feature; no other user's session reads it. A guest (nobody signed in) keeps
-today's behaviour: nothing is written.
+Each feature names the keys worth keeping (``register(..., saved=Saved(...))``): what a
+user was in the middle of, such as a basket of products or unsubmitted answers.
+
+One row per user and feature, with a version that each write raises by one. A write
+names the version it was made on and is refused if another tab (or another replica)
+wrote since: no tab overwrites a copy it has not seen. Each run starts with ``sync()``:
+it loads what the user saved, brings in what their other tabs saved since this tab
+last looked, meets it with this tab's change by the feature's rule (app/merge.py), and
+saves the result; the page then draws what the user will see in every tab.
+``keep()`` runs after the page and saves what the page itself changed. A guest (nobody
+signed in) keeps today's behaviour: nothing is read or written.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import streamlit as st
-from sqlalchemy import JSON, Column, DateTime, MetaData, String, Table, delete, insert, select
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from .database import DATABASE_ERRORS, app_engine, ensure_schema, log_failure, recover
+from .merge import Merged, Outcome, Saved
 from .state import Feature, features, register
 
 T = TypeVar("T")
@@ -34,15 +52,45 @@ SAVED_STATE = Table(
     Column("subject", String(255), primary_key=True),  # the user, as subject() names them
     Column("feature", String(100), primary_key=True),
     Column("state", JSON, nullable=False),  # {key: value} of the feature's saved keys
+    Column("version", Integer, nullable=False),  # 1 for the first write, +1 for each next
     Column("saved_at", DateTime(timezone=True), nullable=False),
 )
 
 RESTORED_FOR = "saved.restored_for"  # the user whose saved work this session has loaded
-WRITTEN = "saved.written"  # {feature: what was last loaded or written, as JSON text}
+# {feature: [what this tab last saw saved, as JSON text; its version, 0 for no row]}
+SEEN = "saved.seen"
 FAILED = "saved.failed"  # True while loading or writing fails: the sidebar says so
+NOTICE = "saved.notice"  # None, or what this run's meeting with another tab dropped
 SESSION = register(
-    "saved", {RESTORED_FOR: None, WRITTEN: {}, FAILED: False}, keep_on_reset_all=True
+    "saved",
+    {RESTORED_FOR: None, SEEN: {}, FAILED: False, NOTICE: None},
+    keep_on_reset_all=True,
 )
+LOADING = "loading a signed-in user's saved work"
+TRIES = 3  # writes refused for another tab's newer copy, before the next run takes over
+
+NOTICES = {
+    Outcome.THIS_TAB_WON: (
+        "{what} also changed in another tab: both changes are here, and where both "
+        "tabs changed the same thing, this tab's change was kept."
+    ),
+    Outcome.OTHER_TAB_WON: (
+        "{what} changed in another tab first: this tab now shows that, and its own last "
+        "change was not kept."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A feature's saved keys as one tab or the database holds them."""
+
+    state: dict[str, Any]
+    version: int
+
+    @property
+    def text(self) -> str:
+        return json.dumps(self.state, sort_keys=True)
 
 
 def subject() -> str | None:
@@ -53,12 +101,27 @@ def subject() -> str | None:
     return f"{st.user.get('iss', '')} {st.user.get('sub', '')}"
 
 
-def _kept(feature: Feature) -> str:
-    return json.dumps({key: st.session_state[key] for key in feature.saved}, sort_keys=True)
+def _saved_features() -> list[tuple[Feature, Saved]]:
+    return [(feature, feature.saved) for feature in features() if feature.saved]
 
 
-def _saved_features() -> dict[str, Feature]:
-    return {feature.name: feature for feature in features() if feature.saved}
+def _mine(saved: Saved) -> dict[str, Any]:
+    """This tab's values of the saved keys, as JSON gives them back (tuples as lists)."""
+    return json.loads(json.dumps({key: st.session_state[key] for key in saved.keys}))
+
+
+def _seen(feature: Feature) -> Copy:
+    text, version = st.session_state[SEEN][feature.name]
+    return Copy(json.loads(text), version)
+
+
+def _set_seen(feature: Feature, copy: Copy) -> None:
+    st.session_state[SEEN] = {**st.session_state[SEEN], feature.name: [copy.text, copy.version]}
+
+
+def _apply(saved: Saved, state: dict[str, Any]) -> None:
+    for key in saved.keys:
+        st.session_state[key] = state[key]
 
 
 def _in_database(action: str, work: Callable[[Engine], T]) -> T | None:
@@ -82,41 +145,100 @@ def _in_database(action: str, work: Callable[[Engine], T]) -> T | None:
     return done
 
 
-def restore() -> None:
-    """Load the signed-in user's saved work into a session that has not loaded it yet."""
+def sync() -> None:
+    """Before the page: load the signed-in user's saved work, or meet what their other
+    tabs saved since this tab last looked with this tab's change, and save the result."""
     who = subject()
-    if who is None or st.session_state[RESTORED_FOR] == who:
+    if who is None:
         return
-    rows = _in_database("loading a signed-in user's saved work", lambda db: _read(db, who))
+    st.session_state[NOTICE] = None
+    rows = _in_database(LOADING, lambda db: _read_all(db, who))
     if rows is None:
-        # Nothing is written until the load succeeds (the next run tries again): an
-        # empty session must not overwrite what the user saved.
+        # Nothing is written until a load succeeds (the next run tries again): an empty
+        # session must not overwrite what the user saved.
         return
+    first_load = st.session_state[RESTORED_FOR] != who
     st.session_state[RESTORED_FOR] = who
-    written = {}
-    for name, feature in _saved_features().items():
-        for key, value in rows.get(name, {}).items():
-            if key in feature.saved:
-                st.session_state[key] = value
-        written[name] = _kept(feature)
-    st.session_state[WRITTEN] = written
+    notices = []
+    for feature, saved in _saved_features():
+        row = rows.get(feature.name)
+        if first_load:
+            _restore(feature, saved, row)
+        elif (outcome := _meet(feature, saved, who, row)) in NOTICES:
+            notices.append(NOTICES[outcome].format(what=saved.what))
+    st.session_state[NOTICE] = " ".join(notices) or None
+
+
+def _restore(feature: Feature, saved: Saved, row: Copy | None) -> None:
+    """A new session of this user: take what they saved, key by key."""
+    mine = _mine(saved)
+    state = (
+        {**mine, **{key: row.state[key] for key in saved.keys if key in row.state}} if row else mine
+    )
+    _apply(saved, state)
+    _set_seen(feature, Copy(state, row.version if row else 0))
+
+
+def _meet(feature: Feature, saved: Saved, who: str, row: Copy | None) -> Outcome:
+    """Save this tab's change on the copy it was made on; where another tab saved first,
+    merge the two by the feature's rule, show the result here and save it."""
+    seen = _seen(feature)
+    outcome = Outcome.BOTH_KEPT
+    for _ in range(TRIES):
+        latest = _as_saved(saved, seen, row)
+        mine = _mine(saved)
+        if latest.version == seen.version:
+            merged = Merged(mine)
+        elif mine == seen.state:  # nothing changed here: take the other tab's copy
+            merged = Merged(latest.state)
+        else:
+            merged = saved.merge(seen.state, mine, latest.state)
+            outcome = outcome if merged.outcome is Outcome.BOTH_KEPT else merged.outcome
+        _apply(saved, merged.state)
+        if merged.state == latest.state:
+            _set_seen(feature, latest)
+            return outcome
+        if written := _write(feature, who, Copy(merged.state, latest.version)):
+            _set_seen(feature, written)
+            return outcome
+        # Refused (another tab wrote in between) or failed: meet the newest copy, if any.
+        _set_seen(feature, latest)
+        seen = latest
+        rows = _in_database(LOADING, lambda db: _read_all(db, who))
+        if rows is None:
+            return outcome
+        row = rows.get(feature.name)
+    return outcome
+
+
+def _as_saved(saved: Saved, seen: Copy, row: Copy | None) -> Copy:
+    """The database's copy, every saved key filled in: a key the row lacks (the feature
+    gained it since) counts as unchanged from what this tab saw; no row, as version 0."""
+    if row is None:
+        return Copy(seen.state, 0)
+    return Copy({key: row.state.get(key, seen.state[key]) for key in saved.keys}, row.version)
 
 
 def keep() -> None:
-    """Write each saved feature whose keys this run changed, for the signed-in user."""
+    """After the page: save each feature that the page itself changed. A write refused
+    for another tab's newer copy is left to the next run's sync(), which merges it:
+    widgets drawn by this run can no longer take a new value."""
     who = subject()
     if who is None or st.session_state[RESTORED_FOR] != who:
         return  # a guest, or a session that has not loaded this user's work
-    written = st.session_state[WRITTEN]
-    changed = {
-        name: _kept(feature)
-        for name, feature in _saved_features().items()
-        if _kept(feature) != written.get(name)
-    }
-    states = {name: json.loads(text) for name, text in changed.items()}
+    for feature, saved in _saved_features():
+        seen = _seen(feature)
+        mine = _mine(saved)
+        if mine != seen.state and (written := _write(feature, who, Copy(mine, seen.version))):
+            _set_seen(feature, written)
+
+
+def _write(feature: Feature, who: str, change: Copy) -> Copy | None:
+    """Save ``change``, made on version ``change.version``, as the next version; None if
+    another tab saved first, or the database failed (the sidebar then says so)."""
     action = "saving a signed-in user's work (kept in the session)"
-    if changed and _in_database(action, lambda db: _write(db, who, states)):
-        st.session_state[WRITTEN] = {**written, **changed}
+    written = _in_database(action, lambda db: _compare_and_set(db, who, feature.name, change))
+    return Copy(change.state, change.version + 1) if written else None
 
 
 def render_notice() -> None:
@@ -128,26 +250,33 @@ def render_notice() -> None:
         )
 
 
-def _read(engine: Engine, who: str) -> dict[str, dict[str, Any]]:
-    query = select(SAVED_STATE.c.feature, SAVED_STATE.c.state).where(SAVED_STATE.c.subject == who)
+def render_merge_notice() -> None:
+    """A line on the page when meeting another tab's copy dropped a change."""
+    if st.session_state[NOTICE]:
+        st.info(st.session_state[NOTICE], icon=":material/sync:")
+
+
+def _read_all(engine: Engine, who: str) -> dict[str, Copy]:
+    query = select(SAVED_STATE.c.feature, SAVED_STATE.c.state, SAVED_STATE.c.version).where(
+        SAVED_STATE.c.subject == who
+    )
     with engine.connect() as db:
-        return dict(db.execute(query).all())
+        return {name: Copy(state, version) for name, state, version in db.execute(query)}
 
 
-def _write(engine: Engine, who: str, states: dict[str, dict[str, Any]]) -> bool:
-    """Replace the user's rows for these features, in one transaction."""
-    now = datetime.now(UTC)
-    with engine.begin() as db:
-        db.execute(
-            delete(SAVED_STATE).where(
-                SAVED_STATE.c.subject == who, SAVED_STATE.c.feature.in_(list(states))
+def _compare_and_set(engine: Engine, who: str, name: str, change: Copy) -> bool:
+    """Write the next version of the user's row for ``name`` if the row is still at
+    ``change.version`` (0: no row yet); False if another writer got there first."""
+    values = {"state": change.state, "version": change.version + 1, "saved_at": datetime.now(UTC)}
+    try:
+        with engine.begin() as db:
+            if change.version == 0:
+                db.execute(insert(SAVED_STATE).values(subject=who, feature=name, **values))
+                return True
+            row = (SAVED_STATE.c.subject == who) & (SAVED_STATE.c.feature == name)
+            current = SAVED_STATE.c.version == change.version
+            return (
+                db.execute(update(SAVED_STATE).where(row, current).values(**values)).rowcount == 1
             )
-        )
-        db.execute(
-            insert(SAVED_STATE),
-            [
-                {"subject": who, "feature": name, "state": state, "saved_at": now}
-                for name, state in states.items()
-            ],
-        )
-    return True
+    except IntegrityError:  # another writer made the row first
+        return False

@@ -18,6 +18,10 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.state import SessionStateProxy
 
+# % if cookiecutter.sign_in == "oidc"
+from .merge import Saved
+
+# % endif
 # Names st.session_state already uses (items, keys, get, clear, update, to_dict, ...):
 # a key spelled like one of them cannot be read with dot access and invites bugs.
 RESERVED_NAMES = frozenset(
@@ -32,7 +36,7 @@ class Feature:
     name: str
     defaults: Mapping[str, Any]
     # % if cookiecutter.sign_in == "oidc"
-    saved: tuple[str, ...] = ()  # kept for a signed-in user between visits (app/saved.py)
+    saved: Saved | None = None  # kept for a signed-in user between visits (app/saved.py)
     # % endif
     keep_on_reset_all: bool = False
 
@@ -46,7 +50,7 @@ def register(
     *,
     keep_on_reset_all: bool = False,
     # % if cookiecutter.sign_in == "oidc"
-    saved: tuple[str, ...] = (),
+    saved: Saved | None = None,
     # % endif
 ) -> Feature:
     """Declare a feature's keys and defaults; refuse reserved keys and another's keys.
@@ -68,12 +72,12 @@ def register(
         if key in taken:
             raise ValueError(f"feature {name!r}: key {key!r} already belongs to {taken[key]!r}")
     # % if cookiecutter.sign_in == "oidc"
-    if unknown := set(saved) - set(defaults):
+    if saved and (unknown := set(saved.keys) - set(defaults)):
         raise ValueError(f"feature {name!r}: saved keys {sorted(unknown)} are not its keys")
     feature = Feature(
         name,
         MappingProxyType(dict(defaults)),
-        saved=tuple(saved),
+        saved=saved,
         keep_on_reset_all=keep_on_reset_all,
     )
     # % else

@@ -773,6 +773,101 @@ def test_a_database_that_cannot_save_keeps_the_cart_in_the_tab_and_says_so(user,
     assert "cannot be saved for your next visit" in notice.value
 
 
+# Two tabs of one signed-in user: each is a session; their carts meet line by line.
+
+
+@pytest.fixture
+def two_tabs(new_user):
+    """Two tabs of Ada's on the Shop page, both open before either changes the cart."""
+    return [new_user().sign_in("Ada").open(SHOP.path) for _ in range(2)]
+
+
+def notices(user) -> list[str]:
+    return [notice.value for notice in user.at.main.info]
+
+
+def orders_stored(database: Path) -> int:
+    with closing(sqlite3.connect(database)) as db:
+        return db.execute("SELECT count(*) FROM shop_orders").fetchone()[0]
+
+
+def test_two_tabs_adding_different_products_both_end_in_the_cart(two_tabs, new_user):
+    first, second = two_tabs
+    add(first, PENCIL)
+    add(second, CLIPS, 2)
+    assert second.state[LINES] == {PENCIL: 1, CLIPS: 2}
+    assert total_shown(second) == "$0.49"
+    assert notices(second) == []
+    assert first.open(SHOP.path).state[LINES] == {PENCIL: 1, CLIPS: 2}
+    assert new_user().sign_in("Ada").open(SHOP.path).state[LINES] == {PENCIL: 1, CLIPS: 2}
+
+
+def test_a_tab_that_has_not_clicked_shows_the_other_tabs_cart_on_its_next_run(two_tabs):
+    first, second = two_tabs
+    add(first, MUG, 2)
+    second.open(SHOP.path)
+    assert second.state[LINES] == {MUG: 2}
+    assert line_keys(second) == [quantity_key(second, MUG)]
+
+
+def test_quantities_changed_in_two_tabs_on_different_lines_are_both_kept(two_tabs):
+    first, second = two_tabs
+    add(add(first, PENCIL), CLIPS)
+    second.open(SHOP.path)
+    set_line(first, PENCIL, 3)
+    set_line(second, CLIPS, 5)
+    assert second.state[LINES] == {PENCIL: 3, CLIPS: 5}
+    assert notices(second) == []
+    assert first.open(SHOP.path).state[LINES] == {PENCIL: 3, CLIPS: 5}
+
+
+def test_one_line_changed_in_two_tabs_keeps_the_later_change_and_says_so(two_tabs):
+    first, second = two_tabs
+    add(first, PENCIL)
+    second.open(SHOP.path)
+    set_line(first, PENCIL, 3)
+    set_line(second, PENCIL, 5)
+    assert second.state[LINES] == {PENCIL: 5}
+    (notice,) = notices(second)
+    assert notice.startswith("Your cart also changed in another tab")
+    assert first.open(SHOP.path).state[LINES] == {PENCIL: 5}
+
+
+def test_a_clear_in_one_tab_keeps_what_the_other_added_since(two_tabs, new_user):
+    first, second = two_tabs
+    add(first, PENCIL)
+    second.open(SHOP.path)
+    add(second, MUG)  # the first tab has not seen the mug
+    first.click(CLEAR)
+    assert first.state[LINES] == {MUG: 1}
+    assert second.open(SHOP.path).state[LINES] == {MUG: 1}
+    assert new_user().sign_in("Ada").open(SHOP.path).state[LINES] == {MUG: 1}
+
+
+def test_interleaved_adds_changes_and_a_clear_converge_in_every_tab(two_tabs, new_user):
+    first, second = two_tabs
+    add(first, PENCIL)
+    add(second, CLIPS)  # {pencil, clips}
+    set_line(first.open(SHOP.path), CLIPS, 4)
+    second.click(remove_line_key(PENCIL))  # drawn before the clips went to 4: {clips 4}
+    add(first, MUG)  # {clips 4, mug}
+    second.click(CLEAR)  # drawn before the mug: the clips go, the mug it never saw stays
+    expected = {MUG: 1}
+    third = new_user().sign_in("Ada").open(SHOP.path)
+    assert [tab.open(SHOP.path).state[LINES] for tab in (first, second, third)] == [expected] * 3
+
+
+def test_a_cart_checked_out_in_one_tab_is_not_ordered_again_from_the_other(two_tabs, database):
+    first, second = two_tabs  # their database is the test's: new_user points them at it
+    add(first, MUG, 2)
+    second.open(SHOP.path)  # both tabs show the mugs
+    first.click(CHECK_OUT)
+    second.click(CHECK_OUT)  # from the page drawn before the first tab's checkout
+    assert orders_stored(database) == 1
+    assert second.state[LINES] == {}
+    assert second.state[PLACED]["order_id"] == first.state[PLACED]["order_id"]
+
+
 # % endif
 # Your orders: this session's, read back from the database.
 

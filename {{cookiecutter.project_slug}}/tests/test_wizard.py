@@ -509,6 +509,73 @@ def test_a_submitted_form_comes_back_submitted_not_as_a_draft(new_user, submit_c
     assert len(submit_calls) == 1
 
 
+# Two tabs of one signed-in user: their answers meet field by field.
+
+
+@pytest.fixture
+def two_tabs(new_user):
+    """Two tabs of Ada's on the Onboarding page, both open before either answers."""
+    return [new_user().sign_in("Ada").open(WIZARD.path) for _ in range(2)]
+
+
+def notices(user) -> list[str]:
+    return [notice.value for notice in user.at.main.info]
+
+
+def test_answers_changed_in_two_tabs_keep_each_tabs_newer_field(two_tabs, new_user):
+    first, second = two_tabs
+    answer_role(answer_name(first))  # step 3
+    second.open(WIZARD.path)
+    first.set("text_area", wizard.GOAL, A_GOAL)
+    second.click(wizard.BACK[3])  # drawn before the goal was typed
+    assert (second.state[wizard.GOAL], step_shown(second)) == (A_GOAL, "Step 2 of 4")
+    assert notices(second) == []
+    third = new_user().sign_in("Ada").open(WIZARD.path)
+    assert (third.state[wizard.GOAL], step_shown(third)) == (A_GOAL, "Step 2 of 4")
+
+
+def test_one_answer_changed_in_two_tabs_keeps_the_later_and_says_so(two_tabs):
+    first, second = two_tabs
+    first.type(wizard.NAME, "Ada L.")
+    second.type(wizard.NAME, "Ada Lovelace")
+    assert second.at.text_input(key=wizard.NAME).value == "Ada Lovelace"
+    (notice,) = notices(second)
+    assert notice.startswith("Your answers also changed in another tab")
+    assert first.open(WIZARD.path).at.text_input(key=wizard.NAME).value == "Ada Lovelace"
+
+
+def test_a_form_submitted_in_one_tab_stays_submitted_in_the_other(two_tabs, new_user):
+    first, second = two_tabs
+    reach_review(first)
+    second.open(WIZARD.path).click(wizard.BACK[4])  # on step 3, the goal on screen
+    first.click(wizard.SUBMIT)  # drawn on the review before the second tab went back
+    second.set("text_area", wizard.GOAL, "Something else")  # drawn before the submit
+    assert second.state[wizard.GOAL] == A_GOAL
+    assert second.state[wizard.SUBMITTED] is True
+    assert wizard.START_OVER in buttons_shown(second)
+    (notice,) = notices(second)
+    assert notice.startswith("Your answers changed in another tab first")
+    assert len(submissions_shown(new_user().sign_in("Ada").open(WIZARD.path))) == 1
+
+
+def test_the_same_answers_submitted_in_two_tabs_are_one_submission(two_tabs, new_user):
+    first, second = two_tabs
+    reach_review(first)
+    second.open(WIZARD.path)  # the review, as the first tab left it
+    first.click(wizard.SUBMIT)
+    second.click(wizard.SUBMIT)  # drawn before the first tab submitted
+    assert len(submissions_shown(second)) == 1
+    assert len(submissions_shown(new_user().sign_in("Ada").open(WIZARD.path))) == 1
+
+
+def test_different_answers_submitted_in_two_tabs_are_both_kept(two_tabs, new_user):
+    first, second = two_tabs
+    submit(first)
+    submit(second.open(WIZARD.path).click(wizard.START_OVER), name="Ada Lovelace")
+    later = new_user().sign_in("Ada").open(WIZARD.path)
+    assert [row["Name"] for row in submissions_shown(later)] == [A_NAME, "Ada Lovelace"]
+
+
 # % endif
 # Every interaction is one script run (the user fixture also checks each one)
 

@@ -6,6 +6,7 @@ in; the rest of the app calls it as ``identity``:
 display_name()          who is signed in, or None
 subject()               a lasting id for the user's saved work, or None
 render_account_page()   the Account page's content
+sync_saved_work()       first thing in a run: the user's saved work, as their tabs left it
 run_page(page)          runs the current page, with whatever the sign-in adds around it
 """
 

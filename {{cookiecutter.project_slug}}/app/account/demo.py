@@ -58,5 +58,9 @@ def render_account_page() -> None:
         st.error(st.session_state[state.ERROR])
 
 
+def sync_saved_work() -> None:
+    """A demo user has no saved work."""
+
+
 def run_page(page: StreamlitPage) -> None:
     page.run()

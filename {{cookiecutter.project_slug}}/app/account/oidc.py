@@ -6,8 +6,8 @@ up under [auth] in .streamlit/secrets.toml (see secrets.toml.example). Without i
 app works for guests, and the Account page says how to set sign-in up.
 
 The same functions as any sign-in of this app (see __init__.py). A signed-in user's
-work is kept between visits: run_page() restores it before the page and saves what the
-run changed after it (app/saved.py).
+work is kept between visits and shared by their tabs: sync_saved_work() brings it in
+before anything is drawn, and run_page() saves what the page changed (app/saved.py).
 """
 
 from __future__ import annotations
@@ -60,11 +60,17 @@ def render_account_page() -> None:
         )
 
 
+def sync_saved_work() -> None:
+    """First thing in a run: the user's saved work, as their other tabs left it, met with
+    what this run's callback changed (app/saved.py)."""
+    saved.sync()
+
+
 def run_page(page: StreamlitPage) -> None:
-    """Run the page between restoring the user's saved work and saving what changed."""
-    saved.restore()
+    """Run the page, then save what it changed."""
     with st.sidebar:
         saved.render_notice()
+    saved.render_merge_notice()
     try:
         page.run()
     finally:  # st.stop() and st.switch_page() end a run early: what it changed is kept too

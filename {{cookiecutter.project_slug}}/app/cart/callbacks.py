@@ -6,7 +6,6 @@ stores the message where the page shows it, next to the control that was used.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 
 import streamlit as st
@@ -28,6 +27,7 @@ from .state import (
     PICK_SKU,
     PLACED,
     line_quantity_key,
+    new_token,
 )
 from .store import place_order
 
@@ -40,7 +40,7 @@ def _change_lines(lines: Mapping[str, int]) -> None:
     """Store the cart's new content. Its new token gives every line a new quantity
     input, which the page starts from the line (see state.line_quantity_key)."""
     st.session_state[LINES] = dict(lines)
-    st.session_state[CHECKOUT_TOKEN] = secrets.token_hex(16) if lines else ""
+    st.session_state[CHECKOUT_TOKEN] = new_token(lines)
     st.session_state[ERROR] = None
     st.session_state[PLACED] = None
 
@@ -138,7 +138,7 @@ def check_out() -> None:
     except (CartError, CatalogError) as refused:
         _show_error(AT_CHECKOUT, str(refused))
         return
-    token = st.session_state[CHECKOUT_TOKEN] or secrets.token_hex(16)
+    token = st.session_state[CHECKOUT_TOKEN] or new_token(lines)
     st.session_state[CHECKOUT_TOKEN] = token
     try:
         order_id = _place(token, priced)

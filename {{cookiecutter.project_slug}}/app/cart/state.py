@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Mapping
+
+# % if cookiecutter.sign_in == "oidc"
+from app.merge import Merged, Saved, State, newer_field_wins
+
+# % endif
 from ..state import register
 
 LINES = "cart.lines"  # {sku: quantity}, in the order the products were added
@@ -13,6 +20,26 @@ PICK_QUANTITY = "cart.pick_quantity"  # the quantity number input beside it
 ERROR = "cart.error"  # None, or {"at": where the message belongs, "message": ...}
 PLACED = "cart.placed"  # None, or the confirmation of the last order placed
 
+
+def new_token(lines: Mapping[str, int]) -> str:
+    """The checkout token of a new cart content; an empty cart has none."""
+    return secrets.token_hex(16) if lines else ""
+
+
+# % if cookiecutter.sign_in == "oidc"
+def merge_carts(base: State, mine: State, theirs: State) -> Merged:
+    """Two tabs' carts meet line by line: each keeps the products the other added,
+    changed or removed, and where both changed one line this tab's quantity is kept.
+    The token follows the content: a cart that neither tab held gets a new one, so a
+    checkout that a tab started for its own content cannot place this one."""
+    lines = newer_field_wins({LINES: base[LINES]}, {LINES: mine[LINES]}, {LINES: theirs[LINES]})
+    merged = lines.state[LINES]
+    same = next((side for side in (theirs, mine) if side[LINES] == merged), None)
+    token = same[CHECKOUT_TOKEN] if same else new_token(merged)
+    return Merged({LINES: merged, CHECKOUT_TOKEN: token}, lines.outcome)
+
+
+# % endif
 FEATURE = register(
     "cart",
     {
@@ -24,7 +51,8 @@ FEATURE = register(
         PLACED: None,
     },
     # % if cookiecutter.sign_in == "oidc"
-    saved=(LINES, CHECKOUT_TOKEN),  # a signed-in user's cart, for their next visit
+    # A signed-in user's cart, for their next visit and their other tabs.
+    saved=Saved((LINES, CHECKOUT_TOKEN), "Your cart", merge_carts),
     # % endif
 )
 

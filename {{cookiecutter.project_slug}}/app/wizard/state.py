@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+# % if cookiecutter.sign_in == "oidc"
+from app.merge import Merged, Outcome, Saved, State, newer_field_wins
+
+# % endif
 from ..state import Feature, register
 
 NAME = "wizard.name"  # step 1: the text input
@@ -27,6 +31,32 @@ ROLES = ("Student", "Developer", "Data scientist", "Designer", "Researcher", "Ot
 MAX_NAME_LENGTH = 50
 MAX_GOAL_LENGTH = 500
 
+# % if cookiecutter.sign_in == "oidc"
+SENT_FORM = (*ANSWERS, STEP, SUBMITTED)  # what a submitted form fixes
+
+
+def merge_drafts(base: State, mine: State, theirs: State) -> Merged:
+    """Two tabs' answers meet field by field, the newer change winning (newer_field_wins),
+    and both tabs' submissions are kept. A form submitted in one tab is final: its
+    answers stay, and what the other tab typed into the draft since is not kept."""
+    merged = newer_field_wins(base, mine, theirs)
+    senders = [
+        (side, other, outcome)
+        for side, other, outcome in (
+            (theirs, mine, Outcome.OTHER_TAB_WON),
+            (mine, theirs, Outcome.THIS_TAB_WON),
+        )
+        if side[SUBMITTED] and not base[SUBMITTED]
+    ]
+    if len(senders) != 1:  # neither tab submitted, or both did: field by field
+        return merged
+    ((sent, other, outcome),) = senders
+    state = {**merged.state, **{key: sent[key] for key in SENT_FORM}}
+    typed_since = any(other[key] not in (base[key], sent[key]) for key in ANSWERS)
+    return Merged(state, outcome if typed_since else Outcome.BOTH_KEPT)
+
+
+# % endif
 FEATURE = register(
     "wizard",
     {
@@ -39,9 +69,9 @@ FEATURE = register(
         SUBMISSIONS: [],
     },
     # % if cookiecutter.sign_in == "oidc"
-    # A signed-in user's answers, submitted or not, for their next visit: a submitted
-    # form comes back submitted, never as a draft to send again.
-    saved=(*ANSWERS, STEP, SUBMITTED, SUBMISSIONS),
+    # A signed-in user's answers, submitted or not, for their next visit and their other
+    # tabs: a submitted form comes back submitted, never as a draft to send again.
+    saved=Saved((*ANSWERS, STEP, SUBMITTED, SUBMISSIONS), "Your answers", merge_drafts),
     # % endif
 )
 # What "Start over" resets: the form, not the list of past submissions. It is not
