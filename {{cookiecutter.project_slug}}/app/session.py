@@ -16,23 +16,6 @@ RESET_ALL = "session.reset_all"
 LOG_OUT = "session.log_out"
 
 
-def log_out(home: StreamlitPage | None = None) -> None:
-    """End the session: drop every key, widget values included, and show ``home``.
-
-    ``home`` is the st.Page itself: a callback runs before st.navigation has
-    registered this run's pages, when a page's path would not be found yet. Without
-    it, the user stays on the page they logged out from.
-    """
-    st.session_state.clear()
-    # % if cookiecutter.sign_in == "oidc"
-    # The identity cookie goes too; the browser passes through the provider's sign-out
-    # page and comes back signed out. What the user saved stays for their next visit.
-    st.logout()
-    # % endif
-    if home is not None:
-        st.switch_page(home)
-
-
 def render_session_controls(home: StreamlitPage, feature: Feature, signed_in: bool) -> None:
     """The sidebar's reset buttons, and Log out for a signed-in user; ``feature`` is
     the current page's."""
@@ -44,3 +27,23 @@ def render_session_controls(home: StreamlitPage, feature: Feature, signed_in: bo
         controls.append(("Log out", LOG_OUT, log_out, (home,), "Sign out; forget this visit."))
     for label, key, callback, args, help_text in controls:
         st.button(label, key=key, on_click=callback, args=args, help=help_text, width="stretch")
+
+
+def log_out(home: StreamlitPage | None = None) -> None:
+    """End the session: drop every key, widget values included, and go to ``home``.
+
+    ``home`` is the st.Page itself: a callback runs before st.navigation has
+    registered this run's pages, when a page's path would not be found yet.
+    """
+    st.session_state.clear()
+    # % if cookiecutter.sign_in == "oidc"
+    # The identity cookie goes too: the browser passes through the provider's sign-out
+    # page and comes back to the home page in a new session, signed out; what the user
+    # saved stays for their next visit. No st.switch_page here: the rerun it starts
+    # drops the redirect st.logout() queued if the server has not sent it yet (its event
+    # loop busy for a moment), and the click would be lost.
+    st.logout()
+    # % else
+    if home is not None:
+        st.switch_page(home)
+    # % endif

@@ -104,10 +104,12 @@ def sign_in_as(tab, name: str) -> None:
 
 
 def log_out(tab) -> None:
-    """The sidebar's Log out, then the provider's own sign-out page, back to the app."""
+    """The sidebar's Log out, then the provider's own sign-out page, back to the app's
+    home page in a new session."""
     tab.page.get_by_test_id("stSidebar").get_by_role("button", name="Log out").click()
     tab.page.get_by_role("button", name="End session").click()
     expect(tab.page.get_by_test_id("stSidebar").get_by_text("Not signed in")).to_be_visible()
+    expect(tab.title).to_have_text("Counter")
 
 
 def test_sign_in_survives_a_refresh_and_log_out_ends_it(tab) -> None:
@@ -115,6 +117,7 @@ def test_sign_in_survives_a_refresh_and_log_out_ends_it(tab) -> None:
     with tab.interaction():  # a click before the reload's run ends can act on the old page
         tab.page.reload()
     expect(tab.page.get_by_test_id("stSidebar").get_by_text("Signed in as ada")).to_be_visible()
+    tab.open("Account")  # log out from another page than home: it ends at home
     log_out(tab)
     tab.open("Account")
     expect(tab.button("Log in")).to_be_visible()
