@@ -5,7 +5,8 @@
 Bakes the default answers into a temporary directory, installs the app's dependencies
 there with uv, serves it through scripts/serving.py with the Shop's orders sent to a
 temporary SQLite file, drives one browser session through every page, and writes one
-PNG per page to docs/screenshots/. A page that shows an exception is never saved.
+PNG per page to docs/screenshots/. A page that shows an exception, a warning or an
+error is never saved: no picture asks for one, so one shown means the app went wrong.
 Everything temporary (bake, virtual environment, database, server) is gone at the end.
 """
 
@@ -46,6 +47,8 @@ CHROMIUM_ARGS = [
     "--num-raster-threads=1",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
+# st.warning and st.error, as Streamlit's test ids name their boxes (stAlertContentWarning).
+ALERT_KINDS = ("Warning", "Error")
 MAX_HEIGHT = 2000  # a page taller than this is cut: a README picture should not need scrolling
 MAX_PNG_BYTES = 250_000  # keeps the repository light; these pages come out at 30 to 100 KB
 TIMEOUT_MS = 30_000  # the first Analyse loads the sentiment model on a cold, shared machine
@@ -188,6 +191,17 @@ def exception_shown(page: Page) -> str:
     return boxes.first.inner_text() if boxes.count() else ""
 
 
+def alert_shown(page: Page) -> str:
+    """The text of the first st.warning or st.error box, sidebar included, or "" when
+    there is none. No step of SHOTS asks for one (each types valid input), so one in a
+    picture would show the app failing (a database it could not read, say) as normal."""
+    for kind in ALERT_KINDS:
+        boxes = page.get_by_test_id(f"stAlertContent{kind}")
+        if boxes.count():
+            return f"{kind}: {boxes.first.inner_text()}"
+    return ""
+
+
 def open_page(page: Page, title: str) -> None:
     """Follow the sidebar link ``title``, and wait for the page of that title."""
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
@@ -321,6 +335,8 @@ def save(page: Page, path: Path) -> int:
     page.evaluate("document.fonts.ready")
     page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     settle(page)
+    if shown := alert_shown(page):  # checked before writing, as the size is below
+        raise RuntimeError(f"{path.name}: the app shows what no step asked for: {shown}")
     png = page.screenshot(
         animations="disabled", caret="hide", style=HIDDEN_WHILE_SHOOTING, scale="css"
     )
@@ -363,6 +379,8 @@ def shoot(page: Page, name: str, reach: Callable[[Page], None], out_dir: Path) -
         # Often the element waited for is missing because the app raised: say that.
         if shown := exception_shown(page):
             raise RuntimeError(f"{name}: the app shows an exception:\n{shown}") from failure
+        if shown := alert_shown(page):
+            raise RuntimeError(f"{name}: the app shows {shown}") from failure
         raise
     path = out_dir / f"{name}.png"
     size = save(page, path)

@@ -3,7 +3,8 @@
 Without configuration it is a SQLite file in the project's data folder, created on first
 use. A ``url`` under ``[connections.app]`` in ``.streamlit/secrets.toml`` points it at
 another database (see secrets.toml.example). Each feature that stores something defines
-its own tables and calls ``ensure_schema`` before it writes.
+its own tables and calls ``ensure_schema`` before it reads or writes them: a new database
+has none.
 """
 
 from __future__ import annotations

@@ -898,6 +898,19 @@ def test_another_sessions_orders_are_not_listed(new_user, database):
     assert len(first.at.dataframe[0].value) == 1
 
 
+def test_listing_orders_on_a_database_nobody_checked_out_on_finds_none(database):
+    # Its orders table is made at the first checkout, or at the first listing.
+    engine = create_engine(sqlite_url(database))
+    assert store.read_orders(engine, [1], customer="https://id.example.com ada") == []
+
+
+def test_a_signed_in_user_on_a_new_database_sees_no_order_placed_yet(signed_in_user, database):
+    # A signed-in user's orders are looked up even when this session placed none.
+    shop = use_database(signed_in_user, sqlite_url(database)).open(SHOP.path)
+    assert "No order placed yet." in [caption.value for caption in shop.at.main.caption]
+    assert not shop.at.warning
+
+
 # Reset and log out empty the cart; placed orders stay in the database.
 
 

@@ -116,6 +116,9 @@ def read_orders(
 ) -> list[OrderSummary]:
     """The orders with these ids, and every order of ``customer`` if one is given, oldest
     first, as the database has them."""
+    # A new database has no orders yet, and no table either until the first checkout:
+    # made here, it lists no orders instead of failing as a missing table.
+    ensure_schema(engine, METADATA)
     chosen = ORDERS.c.id.in_(list(ids))
     if customer is not None:
         chosen = chosen | (ORDERS.c.customer == customer)
