@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 from sqlalchemy import MetaData, inspect
@@ -21,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Found from this file rather than the working directory, so the app finds its data
 # wherever `streamlit run` is started.
@@ -151,3 +153,18 @@ def recover(engine: Engine) -> None:
     url = _url(engine)
     _SCHEMA_READY.difference_update({key for key in _SCHEMA_READY if key[0] == url})
     engine.dispose()
+
+
+def on_database(action: str, work: Callable[[Engine], T]) -> T | None:
+    """``work`` on the app's engine; None if the database failed, which is logged for the
+    operator (``action`` says what was being done) and recovered from, so that the next
+    try reconnects and checks the tables again."""
+    engine = None
+    try:
+        engine = app_engine()
+        return work(engine)
+    except DATABASE_ERRORS as failure:
+        if engine is not None:
+            recover(engine)
+        log_failure(action, failure)
+        return None

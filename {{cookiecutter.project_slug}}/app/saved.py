@@ -39,7 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from .database import DATABASE_ERRORS, app_engine, ensure_schema, log_failure, recover
+from .database import ensure_schema, on_database
 from .merge import Merged, Outcome, Saved
 from .state import Feature, features, register
 
@@ -125,23 +125,15 @@ def _apply(saved: Saved, state: dict[str, Any]) -> None:
 
 
 def _in_database(action: str, work: Callable[[Engine], T]) -> T | None:
-    """Run ``work`` on the app's database, its table made; None if the database failed.
+    """``work`` on the app's database, its table made; None if the database failed. The
+    sidebar tells the user (render_notice) until a later try succeeds."""
 
-    A failure is logged for the operator, the engine reconnects on the next try, and
-    the sidebar tells the user (render_notice) until a later try succeeds.
-    """
-    engine = None
-    try:
-        engine = app_engine()
+    def with_schema(engine: Engine) -> T:
         ensure_schema(engine, METADATA)
-        done = work(engine)
-    except DATABASE_ERRORS as failure:
-        if engine is not None:
-            recover(engine)
-        log_failure(action, failure)
-        st.session_state[FAILED] = True
-        return None
-    st.session_state[FAILED] = False
+        return work(engine)
+
+    done = on_database(action, with_schema)
+    st.session_state[FAILED] = done is None
     return done
 
 

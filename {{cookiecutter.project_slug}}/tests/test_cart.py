@@ -661,6 +661,17 @@ def test_a_database_deleted_while_the_app_runs_is_made_again_at_the_next_checkou
     assert query(database, "SELECT name FROM shop_order_lines") == [("Desk lamp",)]
 
 
+def test_orders_that_cannot_be_listed_are_listed_again_at_the_next_run(shop, database):
+    add(shop, MUG, 1).click(CHECK_OUT)
+    database.unlink()  # the next run finds a new, empty file: no orders table
+    shop.open(SHOP.path)
+    (warning,) = shop.at.main.warning
+    assert "Your orders cannot be shown just now" in warning.value
+    shop.open(SHOP.path)  # the tables are made again, as for a new database
+    assert not shop.at.main.warning
+    assert "No order placed yet." in [caption.value for caption in shop.at.main.caption]
+
+
 def checkout_failed_and_try_again() -> str:
     return (
         "Your order was not placed: the orders database did not answer. Your cart is "

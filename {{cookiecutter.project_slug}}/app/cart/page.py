@@ -17,7 +17,7 @@ from app.cart.callbacks import (
 from app.cart.catalog import load_catalog
 from app.cart.model import CartError, CatalogError, PricedLine, money, priced, total
 from app.cart.store import read_orders
-from app.database import DATABASE_ERRORS, app_engine, log_failure
+from app.database import on_database
 from app.text import literal
 
 # A float input shown without decimals. An integer input turns a typed 2.5 into 2
@@ -123,11 +123,12 @@ if placed:
 st.subheader("Your orders")
 order_ids = st.session_state[cart.ORDER_IDS]
 customer = identity.subject()  # a signed-in user's orders from every session; a guest's here
-try:
-    wanted = order_ids or customer is not None
-    orders = read_orders(app_engine(), order_ids, customer=customer) if wanted else []
-except DATABASE_ERRORS as failure:
-    log_failure("reading the orders to list", failure)
+orders = (
+    on_database("reading the orders to list", lambda db: read_orders(db, order_ids, customer))
+    if order_ids or customer is not None
+    else []  # a guest who has placed no order: nothing to read
+)
+if orders is None:
     st.warning("Your orders cannot be shown just now; please try again in a moment.")
 else:
     if not orders:
