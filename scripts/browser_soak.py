@@ -32,7 +32,7 @@ HOG = "while True: pass"
 @contextlib.contextmanager
 def cpu_hogs(count: int) -> Iterator[None]:
     """``count`` processes that keep a core each busy, until the block ends."""
-    hogs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(count)]  # noqa: S603
+    hogs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(count)]
     try:
         yield
     finally:
@@ -42,18 +42,19 @@ def cpu_hogs(count: int) -> Iterator[None]:
 
 
 def bake(folder: Path, env: dict[str, str]) -> Path:
-    subprocess.run(bake_command(folder, folder / "out"), check=True, env=env)  # noqa: S603
+    subprocess.run(bake_command(folder, folder / "out"), check=True, env=env)
     (project,) = (folder / "out").iterdir()
-    subprocess.run([find_uv_bin(), "sync", "--quiet"], cwd=project, check=True, env=env)  # noqa: S603
+    subprocess.run([find_uv_bin(), "sync", "--quiet"], cwd=project, check=True, env=env)
     return project
 
 
 def run_suite(project: Path, env: dict[str, str]) -> tuple[bool, float, str]:
     """One run of the browser suite: passed, seconds, its output."""
     start = time.monotonic()
-    command = [find_uv_bin(), "run", "--no-sync", "pytest", "-m", "browser", "-p", "no:cacheprovider"]
+    command = [find_uv_bin(), "run", "--no-sync", "pytest", "-m", "browser"]
+    command += ["-p", "no:cacheprovider"]
     try:
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             command, cwd=project, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT
         )
     except subprocess.TimeoutExpired as late:
