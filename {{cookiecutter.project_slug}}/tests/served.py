@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Playwright, expect
+from playwright.sync_api import Browser, BrowserContext, Playwright, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 STOP_TIMEOUT = 10  # seconds for a server to exit after it is asked before it is killed
@@ -112,9 +112,19 @@ class Tab:
     gives the app that time, and a test must too.
     """
 
-    def __init__(self, browser: Browser, url: str, name: str = "the tab", **options) -> None:
+    def __init__(
+        self,
+        browser: Browser,
+        url: str,
+        name: str = "the tab",
+        context: BrowserContext | None = None,
+        **options,
+    ) -> None:
+        """A tab in a new browser profile; or, given another tab's ``context``, one more
+        tab of that profile (its cookies: the same signed-in user, a session of its own)."""
         self.name = name
-        self.context = browser.new_context(**options)
+        self.owns_context = context is None
+        self.context = browser.new_context(**options) if context is None else context
         self.page = self.context.new_page()
         self.page.set_default_timeout(WAIT_MS)
         self.runs = 0  # script runs the server has finished for this tab
@@ -138,4 +148,7 @@ class Tab:
         expect(self.page.get_by_test_id("stException")).to_have_count(0)
 
     def close(self) -> None:
-        self.context.close()
+        if self.owns_context:
+            self.context.close()
+        else:
+            self.page.close()

@@ -128,8 +128,9 @@ def browser() -> Iterator[Browser]:
 class Tab(served.Tab):
     """A tab on the app as these tests use it: one page's controls by their names."""
 
-    def __init__(self, browser: Browser, url: str) -> None:
-        super().__init__(browser, url, viewport={"width": 1280, "height": 900})
+    def __init__(self, browser: Browser, url: str, beside: Tab | None = None) -> None:
+        context = beside.context if beside else None
+        super().__init__(browser, url, context=context, viewport={"width": 1280, "height": 900})
 
     @property
     def title(self) -> Locator:
@@ -173,16 +174,18 @@ class Tab(served.Tab):
 
 @pytest.fixture
 def new_tab(browser: Browser, app_url: str) -> Iterator[Callable[[], Tab]]:
-    """Opens tabs on the app, each in a new browser profile (a new session); closes them."""
+    """Opens tabs on the app, each a new session: in a new browser profile, or in the
+    profile of the tab given as ``beside`` (its cookies, so its signed-in user); closes
+    them."""
     expect.set_options(timeout=WAIT_MS)
     tabs: list[Tab] = []
 
-    def open_tab() -> Tab:
-        tabs.append(Tab(browser, app_url))
+    def open_tab(beside: Tab | None = None) -> Tab:
+        tabs.append(Tab(browser, app_url, beside))
         return tabs[-1]
 
     yield open_tab
-    for tab in tabs:
+    for tab in reversed(tabs):  # a tab opened beside another closes before it
         tab.close()
 
 

@@ -143,6 +143,22 @@ def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None
     expect(total).to_have_text("$0.00")
 
 
+def test_two_tabs_of_a_signed_in_user_fill_one_cart(tab, new_tab) -> None:
+    sign_in_as(tab, "cy")
+    tab.open("Shop")
+    other = new_tab(beside=tab)  # the same browser: signed in, a session of its own
+    other.open("Shop")
+    tab.choose("Product", "HB pencil · $0.29")
+    tab.click("Add to cart")
+    other.choose("Product", "Paper clips (box of 100) · $0.10")  # drawn before the pencil
+    other.click("Add to cart")
+    expect(other.page.get_by_test_id("stMetricValue")).to_have_text("$0.39")
+    with tab.interaction():  # the next visit: a new session, with what both tabs saved
+        tab.page.reload()
+    expect(tab.page.get_by_test_id("stMetricValue")).to_have_text("$0.39")
+    expect(tab.page.get_by_label("Quantity of HB pencil", exact=True)).to_have_value("1")
+
+
 # % endif
 # % endif
 def test_the_app_shows_its_name_and_no_developer_menu(tab) -> None:
