@@ -253,6 +253,7 @@ TRACES = {
             "streamlit[auth]",
             "oidc",
             "saved_state",
+            "newer_field_wins",  # app/merge.py, and each saved feature's rule
             "sqlalchemy",
             "psycopg",
         ),

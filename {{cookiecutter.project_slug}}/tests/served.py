@@ -21,7 +21,11 @@ from playwright.sync_api import Browser, BrowserContext, Playwright, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 STOP_TIMEOUT = 10  # seconds for a server to exit after it is asked before it is killed
-WAIT_MS = 15_000  # how long an interaction or an expectation waits for the page
+# How long an interaction or an expectation may wait for the page before the test fails.
+# A bound, never a pause: each wait ends as soon as the page answers. On a machine kept
+# busy (CI's), the run that first draws a table (pandas, pyarrow) or loads a model took
+# over 15 s in the browser soak (CONTRIBUTING.md); a lost click still fails, later.
+WAIT_MS = 60_000
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
