@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,8 @@ def main() -> None:
         "--hogs", type=int, default=os.cpu_count() or 1, help="busy processes (one per core)"
     )
     args = parser.parse_args()
+    # A plain kill ends the soak the way Ctrl-C does: the hogs are stopped on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     env = {**child_env(), "CI": "true"}  # a missing Chromium fails instead of skipping
     failed = 0
     with tempfile.TemporaryDirectory(prefix="browser-soak-") as folder:
