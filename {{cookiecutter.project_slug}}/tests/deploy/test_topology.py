@@ -277,8 +277,8 @@ def test_checkout_keeps_the_cart_while_postgresql_is_down_and_places_it_once_it_
                 f"  for {outage:.1f} s: {trying.user}'s checkout said not placed and kept "
                 f"the cart; {idle.user} waited",
                 f"  started again, the same replica processes: {idle.user}'s first checkout "
-                f"placed #{numbers[0]} (a pool of dead connections), {trying.user}'s retry "
-                f"#{numbers[1]}",
+                f"placed #{numbers[0]} (its replica's pool held dead connections only), "
+                f"{trying.user}'s retry #{numbers[1]}",
             ]
         )
     finally:
@@ -360,8 +360,8 @@ def test_a_checkout_burst_with_a_replica_killed_places_every_cart_exactly_once(
                 f"  placed (clicks on Check out): {placed}; confirmed: {len(confirmed)}; "
                 f"stored: {rows} ({tokens} checkout tokens); doubled: {doubled}",
                 *(
-                    f"  {user}: when {killed.name} died, {committed[user]} order stored and "
-                    f"{'a' if told[user] else 'no'} confirmation seen; reloaded on "
+                    f"  {user}: when {killed.name} died, orders stored {committed[user]}, "
+                    f"confirmation seen {'yes' if told[user] else 'no'}; reloaded on "
                     f"{survivor.name}: {outcome}"
                     for user, outcome in outcomes.items()
                 ),
