@@ -13,20 +13,22 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Playwright, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Playwright, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+START_TIMEOUT = 60  # seconds for a server to answer after it is started
 STOP_TIMEOUT = 10  # seconds for a server to exit after it is asked before it is killed
 # How long an interaction or an expectation may wait for the page before the test fails.
-# A bound, never a pause: each wait ends as soon as the page answers. On a machine kept
-# busy (CI's), the run that first draws a table (pandas, pyarrow) or loads a model took
-# over 15 s in the browser soak (CONTRIBUTING.md); a lost click still fails, later.
+# A bound, never a pause: each wait ends as soon as the page or the server answers. On
+# 2 busy cores, a first run that draws a table or loads the model, or a checkout right
+# after a database restart, took 15 to 24 s; a lost click still fails, later.
 WAIT_MS = 60_000
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+PROJECT = Path(__file__).resolve().parent.parent  # where `streamlit run` and the servers start
 
 
 def free_port() -> int:
@@ -77,6 +79,27 @@ def streamlit_command(port: int, secrets: Path) -> list[str]:
     ]
 
 
+# % if cookiecutter.sign_in == "oidc"
+@contextlib.contextmanager
+def identity_provider(folder: Path) -> Iterator[str]:
+    """The local identity provider (oidc-provider-mock) on a free port, its log in
+    ``folder``: anyone signs in by typing a name. Yields its URL; stopped on exit."""
+    from local_sign_in import provider_command, wait_for
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with (folder / "provider.log").open("wb") as output:
+        provider = subprocess.Popen(  # noqa: S603
+            provider_command(port), cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_for(f"{url}/.well-known/openid-configuration", provider, START_TIMEOUT)
+        yield url
+    finally:
+        stop(provider)
+
+
+# % endif
 def launch_chromium(playwright: Playwright) -> Browser | None:
     """Chromium from CHROMIUM_PATH if set, else Playwright's own if it was downloaded,
     else a Chromium or Chrome on the PATH; None if there is none."""
@@ -132,11 +155,12 @@ class Tab:
         self.page = self.context.new_page()
         self.page.set_default_timeout(WAIT_MS)
         self.runs = 0  # script runs the server has finished for this tab
-        self.page.on("websocket", lambda socket: socket.on("framereceived", self._count))
+        self.page.on("websocket", lambda socket: socket.on("framereceived", self.received))
         with self.interaction():
             self.page.goto(url)
 
-    def _count(self, frame: str | bytes) -> None:
+    def received(self, frame: str | bytes) -> None:
+        """Each frame the server sends this tab, in order; a subclass may read more of it."""
         if finished_run(frame):
             self.runs += 1
 
@@ -144,13 +168,76 @@ class Tab:
     def interaction(self) -> Iterator[None]:
         before = self.runs
         yield
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while self.runs == before:
-            if time.monotonic() > deadline:
-                pytest.fail(f"{self.name}: no script run finished within {WAIT_MS} ms")
-            self.page.wait_for_timeout(20)  # Playwright delivers the server's frames meanwhile
+        self.wait_for_run(after=before)
+
+    def wait_for_run(self, after: int) -> None:
+        """Wait until the server has finished more than ``after`` runs for this tab,
+        then check that the page shows no exception."""
+        self.wait_until(lambda: self.runs > after, "no script run finished")
         expect(self.page.get_by_test_id("stException")).to_have_count(0)
 
+    def wait_until(self, done: Callable[[], bool], failure: str) -> None:
+        """Wait until ``done()``, at most WAIT_MS; else fail, saying ``failure``."""
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not done():
+            if time.monotonic() > deadline:
+                pytest.fail(f"{self.name}: {failure} within {WAIT_MS} ms")
+            self.page.wait_for_timeout(20)  # Playwright delivers the server's frames meanwhile
+
+    def reload(self) -> None:
+        """Reload the page, as a user does, and wait for its new session's first run.
+
+        Runs are counted from the new page's commit: when its server goes away, the old
+        page reconnects on its own (to whatever server answers at its address now), and
+        nothing it receives before the new page replaces it is the new page's run.
+        """
+        self.page.reload(wait_until="commit")
+        with self.interaction():
+            self.page.wait_for_load_state()
+
+    @property
+    def title(self) -> Locator:
+        return self.page.locator("h1").first
+
+    def button(self, name: str) -> Locator:
+        return self.page.get_by_role("button", name=name, exact=True)
+
+    def click(self, name: str) -> None:
+        with self.interaction():
+            self.button(name).click()
+
+    def type(self, label: str, text: str) -> None:
+        """Type into a field and press Enter, which is when Streamlit takes the value."""
+        field = self.page.get_by_label(label, exact=True)
+        field.fill(text)
+        with self.interaction():
+            field.press("Enter" if field.evaluate("e => e.tagName") == "INPUT" else "Control+Enter")
+
+    def choose(self, label: str, option: str) -> None:
+        self.page.get_by_test_id("stSelectbox").filter(has_text=label).click()
+        with self.interaction():
+            self.page.get_by_role("option", name=option, exact=True).click()
+
+    def open(self, name: str) -> None:
+        """Follow the sidebar's link to a page, whose title is its name."""
+        with self.interaction():
+            self.page.get_by_role("link", name=name, exact=True).click()
+        expect(self.title).to_have_text(name)
+
+    # % if cookiecutter.sign_in == "oidc"
+    def sign_in_as(self, name: str) -> None:
+        """Log in from the Account page through the local provider: type a name,
+        Authorize. The browser leaves the app and comes back to a new session, signed in."""
+        self.open("Account")
+        self.button("Log in").click()
+        self.page.wait_for_url("**/oauth2/authorize?**")
+        self.page.locator('input[name="sub"]').fill(name)
+        with self.interaction():  # the new session's first run, on the page the provider sent back
+            self.page.get_by_role("button", name="Authorize", exact=True).click()
+        sidebar = self.page.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_text(f"Signed in as {name}", exact=True)).to_be_visible()
+
+    # % endif
     def close(self) -> None:
         if self.owns_context:
             self.context.close()

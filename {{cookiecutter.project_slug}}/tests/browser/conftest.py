@@ -16,11 +16,18 @@ from pathlib import Path
 import pytest
 import served
 from playwright.sync_api import Browser, Locator, expect, sync_playwright
-from served import WAIT_MS, answers, free_port, launch_chromium, stop, streamlit_command
+from served import (
+    PROJECT,
+    START_TIMEOUT,
+    WAIT_MS,
+    answers,
+    free_port,
+    launch_chromium,
+    stop,
+    streamlit_command,
+)
 
 HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent.parent
-START_TIMEOUT = 60  # seconds for `streamlit run` to answer /_stcore/health
 NO_CHROMIUM = (
     "no Chromium found: run `uv run playwright install chromium`, install your "
     "system's chromium package, or set CHROMIUM_PATH to a Chromium executable"
@@ -66,22 +73,9 @@ def secrets_file(folder: Path) -> Path:
 # % if cookiecutter.sign_in == "oidc"
 @pytest.fixture(scope="session")
 def provider_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The local identity provider (oidc-provider-mock) on a free port, for the whole
-    session: anyone signs in by typing a name."""
-    from local_sign_in import provider_command, wait_for
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = tmp_path_factory.mktemp("provider") / "provider.log"
-    with log.open("wb") as output:
-        provider = subprocess.Popen(  # noqa: S603
-            provider_command(port), cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT
-        )
-        try:
-            wait_for(f"{url}/.well-known/openid-configuration", provider, START_TIMEOUT)
-            yield url
-        finally:
-            stop(provider)
+    """The local identity provider, for the whole session: anyone signs in by name."""
+    with served.identity_provider(tmp_path_factory.mktemp("provider")) as url:
+        yield url
 
 
 # % endif
@@ -126,45 +120,16 @@ def browser() -> Iterator[Browser]:
 
 
 class Tab(served.Tab):
-    """A tab on the app as these tests use it: one page's controls by their names."""
+    """A tab on the app as these tests use it: a desktop's window, the counter's line."""
 
     def __init__(self, browser: Browser, url: str, beside: Tab | None = None) -> None:
         context = beside.context if beside else None
         super().__init__(browser, url, context=context, viewport={"width": 1280, "height": 900})
 
     @property
-    def title(self) -> Locator:
-        return self.page.locator("h1").first
-
-    @property
     def count(self) -> Locator:
         """The counter's "Clicks: N" line, under the page's title."""
         return self.page.get_by_test_id("stMain").locator("h2").first
-
-    def button(self, name: str) -> Locator:
-        return self.page.get_by_role("button", name=name, exact=True)
-
-    def click(self, name: str) -> None:
-        with self.interaction():
-            self.button(name).click()
-
-    def type(self, label: str, text: str) -> None:
-        """Type into a field and press Enter, which is when Streamlit takes the value."""
-        field = self.page.get_by_label(label, exact=True)
-        field.fill(text)
-        with self.interaction():
-            field.press("Enter" if field.evaluate("e => e.tagName") == "INPUT" else "Control+Enter")
-
-    def choose(self, label: str, option: str) -> None:
-        self.page.get_by_test_id("stSelectbox").filter(has_text=label).click()
-        with self.interaction():
-            self.page.get_by_role("option", name=option, exact=True).click()
-
-    def open(self, name: str) -> None:
-        """Follow the sidebar's link to a page, whose title is its name."""
-        with self.interaction():
-            self.page.get_by_role("link", name=name, exact=True).click()
-        expect(self.title).to_have_text(name)
 
     def rows_in_table(self) -> int:
         """The data rows of the page's one st.dataframe, read from its accessible grid."""

@@ -91,18 +91,6 @@ def test_sentiment_keeps_its_result_while_the_display_changes(tab) -> None:
 
 # % endif
 # % if cookiecutter.sign_in == "oidc"
-def sign_in_as(tab, name: str) -> None:
-    """Log in from the Account page through the local provider: type a name, Authorize.
-    The browser leaves the app and comes back to a new session, signed in."""
-    tab.open("Account")
-    tab.button("Log in").click()
-    tab.page.wait_for_url("**/oauth2/authorize?**")
-    tab.page.locator('input[name="sub"]').fill(name)
-    tab.page.get_by_role("button", name="Authorize", exact=True).click()
-    sidebar = tab.page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text(f"Signed in as {name}", exact=True)).to_be_visible()
-
-
 def log_out(tab) -> None:
     """The sidebar's Log out, then the provider's own sign-out page, back to the app's
     home page in a new session."""
@@ -113,7 +101,7 @@ def log_out(tab) -> None:
 
 
 def test_sign_in_survives_a_refresh_and_log_out_ends_it(tab) -> None:
-    sign_in_as(tab, "ada")
+    tab.sign_in_as("ada")
     with tab.interaction():  # a click before the reload's run ends can act on the old page
         tab.page.reload()
     expect(tab.page.get_by_test_id("stSidebar").get_by_text("Signed in as ada")).to_be_visible()
@@ -126,7 +114,7 @@ def test_sign_in_survives_a_refresh_and_log_out_ends_it(tab) -> None:
 # % if cookiecutter.include_cart
 def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None:
     total = tab.page.get_by_test_id("stMetricValue")
-    sign_in_as(tab, "ada")
+    tab.sign_in_as("ada")
     tab.open("Shop")
     tab.choose("Product", "Paper clips (box of 100) · $0.10")
     tab.type("Quantity", "2")
@@ -137,7 +125,7 @@ def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None
     expect(tab.title).to_have_text("Shop")
     expect(total).to_have_text("$0.20")
     log_out(tab)
-    sign_in_as(tab, "bo")
+    tab.sign_in_as("bo")
     tab.open("Shop")
     expect(tab.page.get_by_text("Your cart is empty.")).to_be_visible()
     expect(total).to_have_text("$0.00")

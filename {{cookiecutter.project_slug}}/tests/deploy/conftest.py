@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import http.client
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -24,14 +26,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from served import answers, free_port, launch_chromium, stop, streamlit_command
+import served
+from playwright.sync_api import expect
+from served import (
+    PROJECT,
+    START_TIMEOUT,
+    WAIT_MS,
+    answers,
+    free_port,
+    launch_chromium,
+    stop,
+    streamlit_command,
+)
 
 HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent.parent
 SHIPPED_NGINX = PROJECT / "deploy" / "nginx.conf"
 REQUIRE = "TEMPLATE_REQUIRE_DEPLOY"
-START_TIMEOUT = 60  # seconds for a server to answer after it is started
 SUMMARY = "deploy summary"  # the user property a test reports its figures under
+ROUTE_PROBES = 40  # new routing cookies asked for, at most, to land on one replica: 2**-40
+LOG_TIMEOUT = 5  # seconds for nginx to log a request it has answered
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -120,11 +133,7 @@ class PostgreSQL:
             "initdb", "-D", str(self.data), "-U", "app", "--auth=trust",
             "--encoding=UTF8", "--locale=C",
         )  # fmt: skip
-        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder}"
-        self._run(
-            "pg_ctl", "start", "-D", str(self.data), "-l", str(self.log), "-w",
-            "-t", str(START_TIMEOUT), "-o", options,
-        )  # fmt: skip
+        self.resume()
         import psycopg
 
         with psycopg.connect(self.dsn("postgres"), autocommit=True) as db:
@@ -133,9 +142,24 @@ class PostgreSQL:
     def dsn(self, database: str = "app") -> str:
         return f"postgresql://app@127.0.0.1:{self.port}/{database}"
 
+    def resume(self) -> None:
+        """Start the server on the cluster, on the same port; returns once it accepts
+        connections (pg_ctl -w)."""
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder}"
+        self._run(
+            "pg_ctl", "start", "-D", str(self.data), "-l", str(self.log), "-w",
+            "-t", str(START_TIMEOUT), "-o", options,
+        )  # fmt: skip
+
+    def halt(self, mode: str = "fast") -> None:
+        """Stop the server and keep the cluster, for resume(). pg_ctl's ``mode``: fast
+        ends every session and shuts down cleanly; immediate quits at once, as a crash
+        does, and the next start recovers from the write-ahead log."""
+        self._run("pg_ctl", "stop", "-D", str(self.data), "-m", mode, "-w")
+
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w")
+            self.halt()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -149,8 +173,9 @@ def _known_user(name: str) -> bool:
     return True
 
 
-def start_postgres(stack: contextlib.ExitStack) -> PostgreSQL:
-    """The app's database, as deploy/ runs it beside the replicas; stopped with ``stack``."""
+def new_postgres(stack: contextlib.ExitStack) -> PostgreSQL:
+    """The app's database, as deploy/ runs it beside the replicas, not started yet (its
+    address is known already); stopped with ``stack``."""
     pg_ctl = program("pg_ctl", "/usr/lib/postgresql/*/bin")
     if pg_ctl is None or not (Path(pg_ctl).parent / "initdb").is_file():
         missing("no PostgreSQL server programs (initdb, pg_ctl): apt-get install postgresql")
@@ -160,7 +185,6 @@ def start_postgres(stack: contextlib.ExitStack) -> PostgreSQL:
         missing("no PostgreSQL driver in this environment: uv sync (the dev group has psycopg)")
     postgres = PostgreSQL(Path(pg_ctl).parent)
     stack.callback(postgres.stop)
-    postgres.start()
     return postgres
 
 
@@ -181,9 +205,17 @@ class Replica:
     def stop(self) -> None:
         stop(self.server)
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash or the kernel's OOM killer ends a process: no socket
+        closed, no write finished. Returns once it has exited."""
+        stop(self.server, signal.SIGKILL)
 
-def start_replica(name: str, folder: Path, database_url: str | None, cookie_secret: str) -> Replica:
-    """A replica as deploy/ runs it: the same app, the same cookie secret, one database."""
+
+def start_replica(
+    name: str, folder: Path, database_url: str | None, cookie_secret: str, auth: str
+) -> Replica:
+    """A replica as deploy/ runs it: the same app, the same cookie secret, one database,
+    and the same ``auth`` (the sign-in's secrets, as TOML, or "" for none)."""
     import json
 
     folder.mkdir()
@@ -191,7 +223,7 @@ def start_replica(name: str, folder: Path, database_url: str | None, cookie_secr
     # A file of the test's own, so no replica reaches a database a developer configured.
     # JSON's escapes are TOML's.
     lines = ["[connections.app]", f"url = {json.dumps(database_url)}"] if database_url else []
-    secrets_file.write_text("".join(line + "\n" for line in lines), "utf-8")
+    secrets_file.write_text("".join(line + "\n" for line in lines) + auth, "utf-8")
     port = free_port()
     command = streamlit_command(port, secrets_file)
     # In the environment rather than on the command line, where `ps` would show it.
@@ -246,6 +278,9 @@ class Topology:
     url: str  # nginx's
     replicas: list[Replica]
     database: str | None  # PostgreSQL's connection string, where the app has a database
+    # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
+    postgres: PostgreSQL  # to stop and start it under the running replicas
+    # % endif
     access_log: Path
     start_seconds: float  # from nothing to all four servers answering
 
@@ -253,67 +288,173 @@ class Topology:
         (replica,) = [r for r in self.replicas if r.address == address]
         return replica
 
+    def replica_named(self, name: str) -> Replica:
+        (replica,) = [r for r in self.replicas if r.name == name]
+        return replica
+
+    def other_than(self, name: str) -> Replica:
+        (replica,) = [r for r in self.replicas if r.name != name]
+        return replica
+
     def routes(self) -> dict[str, set[str]]:
         """For each routing cookie in nginx's access log, the replicas that served it.
         A request nginx answered itself (no replica reached) is left out."""
-        served: dict[str, set[str]] = {}
+        by_route: dict[str, set[str]] = {}
         for line in self.access_log.read_text("utf-8").splitlines():
             route, upstreams = line.split("|")[:2]
             # "a, b" when nginx tried a replica that was down, then the next one.
             for address in upstreams.split(", ") if upstreams != "-" else []:
-                served.setdefault(route, set()).add(self.replica_at(address).name)
-        return served
+                by_route.setdefault(route, set()).add(self.replica_at(address).name)
+        return by_route
+
+    def route_of(self, tab: served.Tab) -> str:
+        """The routing cookie nginx gave ``tab``'s browser."""
+        (cookie,) = [c["value"] for c in tab.context.cookies() if c["name"] == "route"]
+        return cookie
+
+    def replicas_serving(self, tab: served.Tab) -> set[str]:
+        """The replicas nginx's log shows serving ``tab``'s browser."""
+        return self.routes().get(self.route_of(tab), set())
+
+    def replica_of(self, tab: served.Tab) -> str:
+        """The one replica nginx's log shows serving ``tab``'s browser."""
+        served_by = self.replicas_serving(tab)
+        assert len(served_by) == 1, f"{tab.name} was served by {served_by or 'none'}"
+        return next(iter(served_by))
+
+    def route_to(self, replica: str) -> str:
+        """A routing cookie that nginx gave a new visitor and sent to ``replica``.
+
+        A browser gets its cookie with its first answer from nginx, and its replica is
+        the hash of that random cookie: asking nginx for new ones, a request each, and
+        giving a browser one that landed where a test needs it spreads the test's
+        browsers over the replicas without opening browsers that would go unused.
+        """
+        for _ in range(ROUTE_PROBES):
+            route = self._new_route()
+            if self._logged_replicas(route) == {replica}:
+                return route
+        pytest.fail(f"{ROUTE_PROBES} routing cookies from nginx, none to {replica}")
+
+    def _new_route(self) -> str:
+        host, port = self.url.removeprefix("http://").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=WAIT_MS / 1000)
+        try:
+            connection.request("GET", "/_stcore/health")
+            answer = connection.getresponse()
+            answer.read()
+        finally:
+            connection.close()
+        assert answer.status == 200, answer.status
+        # The replica sets a cookie of its own (Streamlit's XSRF token) beside nginx's.
+        (route,) = [
+            cookie.removeprefix("route=").split(";")[0]
+            for cookie in answer.headers.get_all("Set-Cookie") or []
+            if cookie.startswith("route=")
+        ]
+        return route
+
+    def _logged_replicas(self, route: str) -> set[str]:
+        """The replicas nginx's log says served ``route``; it logs a request just after
+        answering it, so its line may be a moment behind the answer."""
+        deadline = time.monotonic() + LOG_TIMEOUT
+        while (found := self.routes().get(route)) is None:
+            if time.monotonic() > deadline:
+                pytest.fail(f"nginx logged no request for route {route} in {LOG_TIMEOUT} s")
+            time.sleep(0.01)
+        return found
 
 
-@pytest.fixture
-def topology(tmp_path: Path) -> Iterator[Topology]:
-    """The database, two replicas and nginx, started for one test and all stopped after
-    it, whatever happened."""
+def start_nginx(
+    stack: contextlib.ExitStack, nginx: str, folder: Path, replicas: list[Replica], port: int
+) -> Path:
+    """``nginx`` with the shipped site in front of ``replicas``, on ``port``, stopped
+    with ``stack``; returns its access log."""
+    folder.mkdir()
+    site = folder / "site.conf"
+    site.write_text(nginx_site(SHIPPED_NGINX.read_text("utf-8"), replicas, port), "utf-8")
+    main = folder / "nginx.conf"
+    main.write_text(nginx_main(folder, site), "utf-8")
+    log = folder / "error.log"
+    proxy = subprocess.Popen(  # noqa: S603
+        [nginx, "-p", str(folder), "-c", str(main), "-e", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    stack.callback(stop, proxy)
+    wait_until(lambda: answers(port, "/_stcore/health"), proxy, "nginx", log)
+    return folder / "access.log"
+
+
+@contextlib.contextmanager
+def serve_topology(
+    folder: Path, auth_for: Callable[[str], str] | None = None
+) -> Iterator[Topology]:
+    """The database, two replicas and nginx, all stopped on exit, whatever happened.
+    ``auth_for(nginx's URL)``, if given, is the sign-in's section of both replicas'
+    secrets: one text, so one cookie secret, and a redirect_uri through nginx."""
     nginx = program("nginx", "/usr/sbin")
-    if nginx is None:
+    if nginx is None:  # before any server is started
         missing("no nginx: apt-get install nginx")
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         database_url = database = None  # the app's, and the test's way in
         # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
-        postgres = start_postgres(stack)
+        postgres = new_postgres(stack)
         database_url, database = postgres.url, postgres.dsn()
         # % endif
+        port = free_port()  # nginx's, now: the sign-in's redirect_uri names it
+        url = f"http://127.0.0.1:{port}"
+        auth = auth_for(url) if auth_for else ""
         cookie_secret = secrets.token_urlsafe(32)
         replicas = []
         for name in ("app1", "app2"):
-            replica = start_replica(name, tmp_path / name, database_url, cookie_secret)
+            replica = start_replica(name, folder / name, database_url, cookie_secret, auth)
             stack.callback(replica.stop)
             replicas.append(replica)
+        # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
+        postgres.start()  # while the replicas start: they reach it when a session runs
+        # % endif
         for replica in replicas:
             wait_until(
                 lambda replica=replica: answers(replica.port, "/_stcore/health"),
                 replica.server, f"replica {replica.name}", replica.log,
             )  # fmt: skip
-        folder = tmp_path / "nginx"
-        folder.mkdir()
-        port = free_port()
-        site = folder / "site.conf"
-        site.write_text(nginx_site(SHIPPED_NGINX.read_text("utf-8"), replicas, port), "utf-8")
-        main = folder / "nginx.conf"
-        main.write_text(nginx_main(folder, site), "utf-8")
-        log = folder / "error.log"
-        proxy = subprocess.Popen(  # noqa: S603
-            [nginx, "-p", str(folder), "-c", str(main), "-e", str(log)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-        )
-        stack.callback(stop, proxy)
-        wait_until(lambda: answers(port, "/_stcore/health"), proxy, "nginx", log)
+        access_log = start_nginx(stack, nginx, folder / "nginx", replicas, port)
         yield Topology(
-            f"http://127.0.0.1:{port}",
-            replicas,
-            database,
-            folder / "access.log",
-            time.monotonic() - started,
+            url=url,
+            replicas=replicas,
+            database=database,
+            # % if cookiecutter.include_cart or cookiecutter.sign_in == "oidc"
+            postgres=postgres,
+            # % endif
+            access_log=access_log,
+            start_seconds=time.monotonic() - started,
         )
 
 
+@pytest.fixture
+def topology(tmp_path: Path) -> Iterator[Topology]:
+    """The deployment, for guests: no sign-in is set up."""
+    with serve_topology(tmp_path) as topology:
+        yield topology
+
+
+# % if cookiecutter.sign_in == "oidc"
+@pytest.fixture
+def signed_in_topology(tmp_path: Path) -> Iterator[Topology]:
+    """The deployment with sign-in: the local identity provider, started first and
+    stopped last, and an [auth] section on both replicas that points at it."""
+    from local_sign_in import auth_secrets
+
+    with (
+        served.identity_provider(tmp_path) as provider_url,
+        serve_topology(tmp_path, lambda url: auth_secrets(url, provider_url)) as topology,
+    ):
+        yield topology
+
+
+# % endif
 @pytest.fixture
 def summary(record_property) -> Callable[[list[str]], None]:
     """Report a test's figures: on stderr, which `pytest -s` shows even from a
@@ -330,6 +471,7 @@ def summary(record_property) -> Callable[[list[str]], None]:
 def browser():
     from playwright.sync_api import sync_playwright
 
+    expect.set_options(timeout=WAIT_MS)  # a busy machine's page takes its time to show
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         if chromium is None:
