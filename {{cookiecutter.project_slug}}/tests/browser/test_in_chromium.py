@@ -132,7 +132,7 @@ def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None
 
 
 def test_two_tabs_of_a_signed_in_user_fill_one_cart(tab, new_tab) -> None:
-    sign_in_as(tab, "cy")
+    tab.sign_in_as("cy")
     tab.open("Shop")
     other = new_tab(beside=tab)  # the same browser: signed in, a session of its own
     other.open("Shop")
