@@ -42,7 +42,7 @@ class Key(str, Generic[T]):
     reads ``at.session_state[KEY]``. ``get()`` and ``set()`` read and write this
     session's value with its type: an editor shows ``int`` where a count is read, and
     a type checker refuses a list written to it. The type comes from the default, or
-    is given: ``Key[str | None]("wizard.role", None)``.
+    is given: ``Key[str | None]("palette.colour", None)``.
     """
 
     default: T
