@@ -20,6 +20,7 @@ import unicodedata
 # gets uv's own message, which says to rename the project.
 DEPENDENCIES = frozenset(
     {
+        "basedpyright",
         "oidc-provider-mock",
         "playwright",
         "psycopg",

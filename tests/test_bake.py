@@ -224,6 +224,14 @@ def test_baked_test_suite_passes(baker: Baker, case: Case) -> None:
     assert result.returncode == 0, output_of(result)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("case", SUITE_CASES)
+def test_the_type_checker_finds_no_error(baker: Baker, case: Case) -> None:
+    # The bake's own checker and settings, as its CI job and pre-commit run it.
+    result = run(*UV, "run", "basedpyright", cwd=baker(case).root)
+    assert result.returncode == 0, output_of(result)
+
+
 # Words only an owner's files and lines use, by owner as in _prune: a starter's yes, or
 # a choice's answer. A bake may hold a word only if it chose one of the word's owners:
 # no page, state, test, dependency, setting or README section of anything else remains.

@@ -41,7 +41,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .database import ensure_schema, on_database
 from .merge import Merged, Outcome, Saved
-from .state import Feature, features, register
+from .state import Feature, Key, assign, features, register, values_of
 
 T = TypeVar("T")
 
@@ -56,16 +56,13 @@ SAVED_STATE = Table(
     Column("saved_at", DateTime(timezone=True), nullable=False),
 )
 
-RESTORED_FOR = "saved.restored_for"  # the user whose saved work this session has loaded
-# {feature: [what this tab last saw saved, as JSON text; its version, 0 for no row]}
-SEEN = "saved.seen"
-FAILED = "saved.failed"  # True while loading or writing fails: the sidebar says so
-NOTICE = "saved.notice"  # None, or what this run's meeting with another tab dropped
-SESSION = register(
-    "saved",
-    {RESTORED_FOR: None, SEEN: {}, FAILED: False, NOTICE: None},
-    keep_on_reset_all=True,
-)
+# The user whose saved work this session has loaded.
+RESTORED_FOR = Key[str | None]("saved.restored_for", None)
+# {feature: [what this tab last saw saved, as JSON text, and its version, 0 for no row]}
+SEEN = Key[dict[str, tuple[str, int]]]("saved.seen", {})
+FAILED = Key("saved.failed", False)  # True while loading or writing fails: the sidebar says so
+NOTICE = Key[str | None]("saved.notice", None)  # what meeting another tab dropped, this run
+SESSION = register("saved", [RESTORED_FOR, SEEN, FAILED, NOTICE], keep_on_reset_all=True)
 LOADING = "loading a signed-in user's saved work"
 TRIES = 3  # writes refused for another tab's newer copy, before the next run takes over
 
@@ -107,21 +104,20 @@ def _saved_features() -> list[tuple[Feature, Saved]]:
 
 def _mine(saved: Saved) -> dict[str, Any]:
     """This tab's values of the saved keys, as JSON gives them back (tuples as lists)."""
-    return json.loads(json.dumps({key: st.session_state[key] for key in saved.keys}))
+    return json.loads(json.dumps(values_of(saved.keys)))
 
 
 def _seen(feature: Feature) -> Copy:
-    text, version = st.session_state[SEEN][feature.name]
+    text, version = SEEN.get()[feature.name]
     return Copy(json.loads(text), version)
 
 
 def _set_seen(feature: Feature, copy: Copy) -> None:
-    st.session_state[SEEN] = {**st.session_state[SEEN], feature.name: [copy.text, copy.version]}
+    SEEN.set({**SEEN.get(), feature.name: (copy.text, copy.version)})
 
 
 def _apply(saved: Saved, state: dict[str, Any]) -> None:
-    for key in saved.keys:
-        st.session_state[key] = state[key]
+    assign({key: state[key] for key in saved.keys})
 
 
 def _in_database(action: str, work: Callable[[Engine], T]) -> T | None:
@@ -133,7 +129,7 @@ def _in_database(action: str, work: Callable[[Engine], T]) -> T | None:
         return work(engine)
 
     done = on_database(action, with_schema)
-    st.session_state[FAILED] = done is None
+    FAILED.set(done is None)
     return done
 
 
@@ -143,14 +139,14 @@ def sync() -> None:
     who = subject()
     if who is None:
         return
-    st.session_state[NOTICE] = None
+    NOTICE.set(None)
     rows = _in_database(LOADING, lambda db: _read_all(db, who))
     if rows is None:
         # Nothing is written until a load succeeds (the next run tries again): an empty
         # session must not overwrite what the user saved.
         return
-    first_load = st.session_state[RESTORED_FOR] != who
-    st.session_state[RESTORED_FOR] = who
+    first_load = RESTORED_FOR.get() != who
+    RESTORED_FOR.set(who)
     notices = []
     for feature, saved in _saved_features():
         row = rows.get(feature.name)
@@ -158,7 +154,7 @@ def sync() -> None:
             _restore(feature, saved, row)
         elif (outcome := _meet(feature, saved, who, row)) in NOTICES:
             notices.append(NOTICES[outcome].format(what=saved.what))
-    st.session_state[NOTICE] = " ".join(notices) or None
+    NOTICE.set(" ".join(notices) or None)
 
 
 def _restore(feature: Feature, saved: Saved, row: Copy | None) -> None:
@@ -216,7 +212,7 @@ def keep() -> None:
     for another tab's newer copy is left to the next run's sync(), which merges it:
     widgets drawn by this run can no longer take a new value."""
     who = subject()
-    if who is None or st.session_state[RESTORED_FOR] != who:
+    if who is None or RESTORED_FOR.get() != who:
         return  # a guest, or a session that has not loaded this user's work
     for feature, saved in _saved_features():
         seen = _seen(feature)
@@ -235,7 +231,7 @@ def _write(feature: Feature, who: str, change: Copy) -> Copy | None:
 
 def render_notice() -> None:
     """A line in the sidebar while the user's work cannot be saved."""
-    if st.session_state[FAILED]:
+    if FAILED.get():
         st.warning(
             "Your work is kept in this tab, but it cannot be saved for your next visit "
             "just now; the app tries again with each click."
@@ -244,8 +240,8 @@ def render_notice() -> None:
 
 def render_merge_notice() -> None:
     """A line on the page when meeting another tab's copy dropped a change."""
-    if st.session_state[NOTICE]:
-        st.info(st.session_state[NOTICE], icon=":material/sync:")
+    if NOTICE.get():
+        st.info(NOTICE.get(), icon=":material/sync:")
 
 
 def _read_all(engine: Engine, who: str) -> dict[str, Copy]:

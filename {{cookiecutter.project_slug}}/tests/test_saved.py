@@ -15,7 +15,7 @@ from app import saved, state
 from app.merge import Outcome, Saved, newer_field_wins, saved_copy_wins
 from app.pages import ACCOUNT, HOME
 
-NOTES = "notes.text"
+NOTES = state.Key("notes.text", "")
 
 
 def saved_rows(user) -> int:
@@ -36,7 +36,7 @@ def notices(user) -> list[str]:
 @pytest.fixture
 def notes(isolated_registry):
     """A saved feature that names no merge rule: the copy saved first wins."""
-    return state.register("notes", {NOTES: ""}, saved=Saved((NOTES,), "Your notes"))
+    return state.register("notes", [NOTES], saved=Saved((NOTES,), "Your notes"))
 
 
 def write_notes(user, text: str):
@@ -48,7 +48,7 @@ def write_notes(user, text: str):
 
 def test_a_feature_can_only_save_its_own_keys(isolated_registry):
     with pytest.raises(ValueError, match="not its keys"):
-        state.register("notes", {NOTES: ""}, saved=Saved(("notes.other",), "Your notes"))
+        state.register("notes", [NOTES], saved=Saved(("notes.other",), "Your notes"))
 
 
 def test_a_feature_without_a_rule_keeps_the_copy_saved_first_and_says_so(notes, new_user):

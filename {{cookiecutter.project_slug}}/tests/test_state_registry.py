@@ -62,19 +62,31 @@ def test_each_session_gets_its_own_copy_of_a_mutable_default():
 @pytest.mark.usefixtures("isolated_registry")
 def test_a_key_named_like_a_session_state_method_is_refused(key):
     with pytest.raises(ValueError, match=f"clashes with st.session_state.{key}"):
-        state.register("clashing", {key: 0})
+        state.register("clashing", [state.Key(key, 0)])
 
 
 @pytest.mark.usefixtures("isolated_registry")
 def test_a_key_that_belongs_to_another_feature_is_refused():
     with pytest.raises(ValueError, match="already belongs to 'counter'"):
-        state.register("copycat", {COUNT: 1})
+        state.register("copycat", [state.Key(COUNT, 1)])
+
+
+@pytest.mark.usefixtures("isolated_registry")
+def test_a_key_declared_twice_in_one_feature_is_refused():
+    with pytest.raises(ValueError, match="declared twice"):
+        state.register("twice", [state.Key("twice.value", 0), state.Key("twice.value", 1)])
+
+
+@pytest.mark.usefixtures("isolated_registry")
+def test_a_plain_string_is_no_key():
+    with pytest.raises(ValueError, match="non-empty Keys"):
+        state.register("plain", ["plain.value"])  # pyright: ignore[reportArgumentType]
 
 
 @pytest.mark.usefixtures("isolated_registry")
 def test_registering_a_feature_again_replaces_it_as_a_reloaded_module_does():
-    state.register("demo", {"demo.value": 1})
-    state.register("demo", {"demo.value": 2})
+    state.register("demo", [state.Key("demo.value", 1)])
+    state.register("demo", [state.Key("demo.value", 2)])
     session = {}
     state.init_state(session)
     assert session["demo.value"] == 2
@@ -89,7 +101,7 @@ def test_reset_gives_each_session_a_fresh_copy_of_a_mutable_default():
 
 
 def test_reset_feature_restores_only_that_feature(isolated_registry):
-    state.register("other", {"other.value": 0})
+    state.register("other", [state.Key("other.value", 0)])
     session = {}
     state.init_state(session)
     session.update({COUNT: 5, LABEL: "Laps", "other.value": 3})
@@ -99,7 +111,7 @@ def test_reset_feature_restores_only_that_feature(isolated_registry):
 
 
 def test_reset_all_keeps_a_feature_that_asks_to_be_kept(isolated_registry):
-    state.register("kept", {"kept.user": None}, keep_on_reset_all=True)
+    state.register("kept", [state.Key("kept.user", None)], keep_on_reset_all=True)
     session = {}
     state.init_state(session)
     session.update({COUNT: 5, "kept.user": {"name": "Ada"}})

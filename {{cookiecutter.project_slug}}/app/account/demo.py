@@ -18,18 +18,18 @@ from . import state
 
 def sign_in() -> None:
     """The sign-in form's submit callback."""
-    name = st.session_state[state.NAME_INPUT].strip()
+    name = state.NAME_INPUT.get().strip()
     if not name:
-        st.session_state[state.ERROR] = "Type a display name to sign in."
+        state.ERROR.set("Type a display name to sign in.")
         return
-    st.session_state[state.USER] = {"name": name}
-    st.session_state[state.TOKEN] = secrets.token_urlsafe(16)
-    st.session_state[state.ERROR] = ""
+    state.USER.set({"name": name})
+    state.TOKEN.set(secrets.token_urlsafe(16))
+    state.ERROR.set("")
 
 
 def display_name() -> str | None:
     """Who is signed in, or None."""
-    user = st.session_state[state.USER]
+    user = state.USER.get()
     return user["name"] if user else None
 
 
@@ -39,7 +39,7 @@ def subject() -> str | None:
 
 
 def render_account_page() -> None:
-    user = st.session_state[state.USER]
+    user = state.USER.get()
     if user:
         st.text(f"Signed in as {user['name']}")
         st.button("Log out", key=state.LOG_OUT, on_click=log_out, type="primary")
@@ -54,8 +54,8 @@ def render_account_page() -> None:
             persist_state="session",
         )
         st.form_submit_button("Sign in", key=state.SIGN_IN, on_click=sign_in)
-    if st.session_state[state.ERROR]:
-        st.error(st.session_state[state.ERROR])
+    if state.ERROR.get():
+        st.error(state.ERROR.get())
 
 
 def sync_saved_work() -> None:

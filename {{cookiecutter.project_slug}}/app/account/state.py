@@ -11,22 +11,26 @@ page's "Reset this page" clear the form and keep the user signed in; only log ou
 
 from __future__ import annotations
 
+# % if cookiecutter.sign_in == "demo"
+from app.state import Key
+
+# % endif
 from ..state import register
 
 # % if cookiecutter.sign_in == "oidc"
-FEATURE = register("account", {})  # what the Account page's "Reset this page" resets
+FEATURE = register("account", [])  # what the Account page's "Reset this page" resets
 
 LOG_IN = "account.log_in"
 # % else
-USER = "account.user"  # None, or {"name": ...} once signed in
+USER = Key[dict[str, str] | None]("account.user", None)  # {"name": ...} once signed in
 # Stands in for the credential a real sign-in keeps; the inspector masks it.
-TOKEN = "account.token"  # noqa: S105 (the key's name, not a secret)
-IDENTITY = register("account", {USER: None, TOKEN: None}, keep_on_reset_all=True)
+TOKEN = Key[str | None]("account.token", None)
+IDENTITY = register("account", [USER, TOKEN], keep_on_reset_all=True)
 
-NAME_INPUT = "account.name_input"
-ERROR = "account.error"
+NAME_INPUT = Key("account.name_input", "")
+ERROR = Key("account.error", "")
 MAX_NAME_LENGTH = 40
-SIGN_IN_FORM = register("account.sign_in_form", {NAME_INPUT: "", ERROR: ""})
+SIGN_IN_FORM = register("account.sign_in_form", [NAME_INPUT, ERROR])
 FEATURE = SIGN_IN_FORM  # what the Account page's "Reset this page" resets
 
 SIGN_IN_FORM_KEY = "account.form"  # the st.form's own key

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import streamlit as st
-
 from ..account import identity
 from ..database import DATABASE_ERRORS, app_engine, is_configuration, log_failure, recover
+from ..state import Key
 from . import model
 from .catalog import load_catalog
 from .model import CartError, CatalogError
@@ -26,6 +25,7 @@ from .state import (
     PICK_QUANTITY,
     PICK_SKU,
     PLACED,
+    Placed,
     line_quantity_key,
     new_token,
 )
@@ -33,28 +33,28 @@ from .store import place_order
 
 
 def _show_error(at: str, message: str) -> None:
-    st.session_state[ERROR] = {"at": at, "message": message}
+    ERROR.set({"at": at, "message": message})
 
 
 def _change_lines(lines: Mapping[str, int]) -> None:
     """Store the cart's new content. Its new token gives every line a new quantity
     input, which the page starts from the line (see state.line_quantity_key)."""
-    st.session_state[LINES] = dict(lines)
-    st.session_state[CHECKOUT_TOKEN] = new_token(lines)
-    st.session_state[ERROR] = None
-    st.session_state[PLACED] = None
+    LINES.set(dict(lines))
+    CHECKOUT_TOKEN.set(new_token(lines))
+    ERROR.set(None)
+    PLACED.set(None)
 
 
 def add_to_cart(drawn_token: str) -> None:
     """Add the chosen product; ``drawn_token`` is the cart content the button was drawn for."""
-    if drawn_token != st.session_state[CHECKOUT_TOKEN]:
+    if drawn_token != CHECKOUT_TOKEN.get():
         return  # a second click, from a page drawn before the first one changed the cart
     try:
         lines = model.add(
-            st.session_state[LINES],
+            LINES.get(),
             load_catalog(),
-            st.session_state[PICK_SKU],
-            st.session_state[PICK_QUANTITY],
+            PICK_SKU.get(),
+            PICK_QUANTITY.get(),
         )
     except (CartError, CatalogError) as refused:
         _show_error(AT_ADD, str(refused))
@@ -62,17 +62,17 @@ def add_to_cart(drawn_token: str) -> None:
     _change_lines(lines)
 
 
-def change_quantity(sku: str, key: str) -> None:
+def change_quantity(sku: str, key: Key[float]) -> None:
     """The on_change of a line's quantity input ``key``; a refused value is put back."""
-    lines = st.session_state[LINES]
-    if sku not in lines or key != line_quantity_key(sku, st.session_state[CHECKOUT_TOKEN]):
+    lines = LINES.get()
+    if sku not in lines or key != line_quantity_key(sku, CHECKOUT_TOKEN.get()):
         # Sent with a page drawn before the cart changed (a double click elsewhere):
         # that input is no longer on screen, and its value asks nothing.
         return
     try:
-        changed = model.set_quantity(lines, load_catalog(), sku, st.session_state[key])
+        changed = model.set_quantity(lines, load_catalog(), sku, key.get())
     except (CartError, CatalogError) as refused:
-        st.session_state[key] = lines[sku]  # the input shows the line's quantity again
+        key.set(lines[sku])  # the input shows the line's quantity again
         _show_error(key, f"{refused} The quantity stays {lines[sku]}.")
         return
     _change_lines(changed)
@@ -80,7 +80,7 @@ def change_quantity(sku: str, key: str) -> None:
 
 def remove_line(sku: str) -> None:
     try:
-        lines = model.remove(st.session_state[LINES], sku)
+        lines = model.remove(LINES.get(), sku)
     except CartError as refused:
         _show_error(AT_CART, str(refused))
         return
@@ -89,7 +89,7 @@ def remove_line(sku: str) -> None:
 
 def clear_cart() -> None:
     try:
-        lines = model.clear(st.session_state[LINES])
+        lines = model.clear(LINES.get())
     except CartError as refused:
         _show_error(AT_CART, str(refused))
         return
@@ -127,10 +127,10 @@ def not_placed(failure: BaseException) -> str:
 
 def check_out() -> None:
     """Write the order; empty the cart only once the database has committed it."""
-    lines = st.session_state[LINES]
+    lines = LINES.get()
     if not lines:
         # Right after an order (a double click, say) its confirmation says why.
-        if st.session_state[PLACED] is None:
+        if PLACED.get() is None:
             _show_error(AT_CHECKOUT, "Your cart is empty: add a product before checking out.")
         return
     try:
@@ -138,20 +138,20 @@ def check_out() -> None:
     except (CartError, CatalogError) as refused:
         _show_error(AT_CHECKOUT, str(refused))
         return
-    token = st.session_state[CHECKOUT_TOKEN] or new_token(lines)
-    st.session_state[CHECKOUT_TOKEN] = token
+    token = CHECKOUT_TOKEN.get() or new_token(lines)
+    CHECKOUT_TOKEN.set(token)
     try:
         order_id = _place(token, priced)
     except DATABASE_ERRORS as failure:
         log_failure("checkout (the cart is kept)", failure)
         _show_error(AT_CHECKOUT, not_placed(failure))
         return
-    placed = {
-        "order_id": order_id,
-        "items": model.item_count(lines),
-        "total": model.money(model.total(priced)),
-    }
+    placed = Placed(
+        order_id=order_id,
+        items=model.item_count(lines),
+        total=model.money(model.total(priced)),
+    )
     _change_lines({})
-    st.session_state[PLACED] = placed
-    if order_id not in st.session_state[ORDER_IDS]:
-        st.session_state[ORDER_IDS] = [*st.session_state[ORDER_IDS], order_id]
+    PLACED.set(placed)
+    if order_id not in ORDER_IDS.get():
+        ORDER_IDS.set([*ORDER_IDS.get(), order_id])

@@ -108,7 +108,7 @@ def whole_quantity(value: object) -> int:
 def _product_for(catalog: Mapping[str, Product], sku: object) -> Product:
     if sku is None:
         raise CartError("Choose a product first.")
-    if sku not in catalog:
+    if not isinstance(sku, str) or sku not in catalog:
         raise CartError(f"There is no product {sku!r} in the catalog.")
     return catalog[sku]
 

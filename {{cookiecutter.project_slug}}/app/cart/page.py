@@ -20,9 +20,9 @@ from app.cart.store import read_orders
 from app.database import on_database
 from app.text import literal
 
-# A float input shown without decimals. An integer input turns a typed 2.5 into 2
-# before any callback sees it; this one passes 2.5 on, for the cart's rules to refuse.
-QUANTITY_INPUT = {"step": 1.0, "format": "%g"}
+# Quantities are float inputs shown without decimals (step=1.0, format="%g"). An integer
+# input turns a typed 2.5 into 2 before any callback sees it; this one passes 2.5 on,
+# for the cart's rules to refuse.
 logger = logging.getLogger(__name__)
 
 
@@ -34,7 +34,7 @@ def as_utc(moment: datetime) -> datetime:
 
 def show_error(at: str) -> None:
     """The cart's error, if it belongs at this place on the page."""
-    error = st.session_state[cart.ERROR]
+    error = cart.ERROR.get()
     if error and error["at"] == at:
         st.error(literal(error["message"]))
 
@@ -46,7 +46,7 @@ def show_line(line: PricedLine, token: str) -> None:
     sku, name = line.product.sku, line.product.name
     key = cart.line_quantity_key(sku, token)
     # Streamlit forgets an input's value while its page is closed: start it from the line.
-    st.session_state.setdefault(key, line.quantity)
+    key.setdefault(line.quantity)
     with st.container(border=True):
         item, count, amount, remove = st.columns([3, 3.5, 2, 1.5], vertical_alignment="bottom")
         item.markdown(f"**{literal(name)}**  \n{literal(money(line.product.price))} each")
@@ -55,7 +55,8 @@ def show_line(line: PricedLine, token: str) -> None:
             key=key,
             on_change=change_quantity,
             args=(sku, key),
-            **QUANTITY_INPUT,
+            step=1.0,
+            format="%g",
         )
         amount.markdown(f":small[Line total]  \n**{literal(money(line.amount))}**")
         remove.button("Remove", key=cart.remove_line_key(sku), on_click=remove_line, args=(sku,))
@@ -84,13 +85,15 @@ pick, quantity, add = st.columns([3, 1, 1], vertical_alignment="bottom")
 pick.selectbox(
     "Product",
     list(labels),
-    format_func=lambda sku: labels.get(sku, sku),
+    format_func=lambda sku: labels.get(str(sku), str(sku)),
     key=cart.PICK_SKU,
     persist_state="session",
     placeholder="Choose a product",
 )
-quantity.number_input("Quantity", key=cart.PICK_QUANTITY, persist_state="session", **QUANTITY_INPUT)
-token = st.session_state[cart.CHECKOUT_TOKEN]
+quantity.number_input(
+    "Quantity", key=cart.PICK_QUANTITY, persist_state="session", step=1.0, format="%g"
+)
+token = cart.CHECKOUT_TOKEN.get()
 add.button(
     "Add to cart", key=cart.add_key(token), on_click=add_to_cart, args=(token,), width="stretch"
 )
@@ -98,11 +101,11 @@ show_error(cart.AT_ADD)
 
 st.subheader("Your cart")
 try:
-    lines = priced(st.session_state[cart.LINES], catalog)
+    lines = priced(cart.LINES.get(), catalog)
 except CartError as gone:  # the catalog lost a product this cart holds
     lines = []
     st.error(literal(f"{gone} The catalog has changed: clear the cart to go on."))
-if not st.session_state[cart.LINES]:
+if not cart.LINES.get():
     st.caption("Your cart is empty.")
 for line in lines:
     show_line(line, token)
@@ -113,7 +116,7 @@ clear.button("Clear cart", key=cart.CLEAR, on_click=clear_cart, width="stretch")
 check.button("Check out", key=cart.CHECK_OUT, on_click=check_out, type="primary", width="stretch")
 show_error(cart.AT_CART)
 show_error(cart.AT_CHECKOUT)
-placed = st.session_state[cart.PLACED]
+placed = cart.PLACED.get()
 if placed:
     items = f"{placed['items']} item" + ("" if placed["items"] == 1 else "s")
     st.success(
@@ -121,7 +124,7 @@ if placed:
     )
 
 st.subheader("Your orders")
-order_ids = st.session_state[cart.ORDER_IDS]
+order_ids = cart.ORDER_IDS.get()
 customer = identity.subject()  # a signed-in user's orders from every session; a guest's here
 orders = (
     on_database("reading the orders to list", lambda db: read_orders(db, order_ids, customer))

@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from typing import TypedDict
 
 # % if cookiecutter.sign_in == "oidc"
 from app.merge import Merged, Saved, State, newer_field_wins
 
 # % endif
-from ..state import register
+from ..state import Key, register
 
-LINES = "cart.lines"  # {sku: quantity}, in the order the products were added
+
+class Message(TypedDict):
+    at: str  # where on the page it belongs: AT_ADD, AT_CART, AT_CHECKOUT or a line's input
+    message: str
+
+
+class Placed(TypedDict):
+    order_id: int
+    items: int
+    total: str  # as the page shows it: "$3.30"
+
+
+LINES = Key[dict[str, int]]("cart.lines", {})  # {sku: quantity}, in the order added
 # A new token for every change of the cart's content; the order stores it under a
 # UNIQUE constraint, so a checkout retried for the same content finds its order.
-CHECKOUT_TOKEN = "cart.checkout_token"  # noqa: S105 (the key's name, not a secret)
-PICK_SKU = "cart.pick_sku"  # the "Product" selectbox; None until one is chosen
-PICK_QUANTITY = "cart.pick_quantity"  # the quantity number input beside it
-ERROR = "cart.error"  # None, or {"at": where the message belongs, "message": ...}
-PLACED = "cart.placed"  # None, or the confirmation of the last order placed
+CHECKOUT_TOKEN = Key("cart.checkout_token", "")
+PICK_SKU = Key[str | None]("cart.pick_sku", None)  # the "Product" selectbox; None until chosen
+# The quantity number input beside it: a float input, so that a typed 2.5 reaches the
+# cart's rules to be refused instead of being cut to 2 (see page.py).
+PICK_QUANTITY = Key[float]("cart.pick_quantity", 1)
+ERROR = Key[Message | None]("cart.error", None)
+PLACED = Key[Placed | None]("cart.placed", None)  # the confirmation of the last order
 
 
 def new_token(lines: Mapping[str, int]) -> str:
@@ -42,14 +57,7 @@ def merge_carts(base: State, mine: State, theirs: State) -> Merged:
 # % endif
 FEATURE = register(
     "cart",
-    {
-        LINES: {},
-        CHECKOUT_TOKEN: "",
-        PICK_SKU: None,
-        PICK_QUANTITY: 1,
-        ERROR: None,
-        PLACED: None,
-    },
+    [LINES, CHECKOUT_TOKEN, PICK_SKU, PICK_QUANTITY, ERROR, PLACED],
     # % if cookiecutter.sign_in == "oidc"
     # A signed-in user's cart, for their next visit and their other tabs.
     saved=Saved((LINES, CHECKOUT_TOKEN), "Your cart", merge_carts),
@@ -58,8 +66,8 @@ FEATURE = register(
 
 # The ids of the orders this session placed. They stay through both resets, like the
 # rows they point to; logging out ends the session and forgets them.
-ORDER_IDS = "cart.order_ids"
-ORDERS = register("cart.orders", {ORDER_IDS: []}, keep_on_reset_all=True)
+ORDER_IDS = Key[list[int]]("cart.order_ids", [])
+ORDERS = register("cart.orders", [ORDER_IDS], keep_on_reset_all=True)
 
 # Where an error is shown: by the Add button, by the cart buttons, or under a line (its
 # quantity input's key).
@@ -71,14 +79,14 @@ CLEAR = "cart.clear"
 CHECK_OUT = "cart.check_out"
 
 
-def line_quantity_key(sku: str, token: str) -> str:
+def line_quantity_key(sku: str, token: str) -> Key[float]:
     """The key of a line's quantity input, for one cart content (CHECKOUT_TOKEN).
 
     A widget key, not a registered one. Each new content draws new inputs, started from
     the lines, and Streamlit forgets the keys no longer drawn: a removed line's old
     quantity never comes back, and a value sent by a page drawn before the cart changed
     (the second click of a double click) belongs to no input on screen."""
-    return f"cart.quantity.{token}.{sku}"
+    return Key(f"cart.quantity.{token}.{sku}", 1.0)  # the page starts it from the line
 
 
 def remove_line_key(sku: str) -> str:

@@ -75,14 +75,16 @@ def place_order(
     ensure_schema(engine, METADATA)
     try:
         with engine.begin() as db:  # commits at the end, or rolls everything back
-            order_id = db.execute(
-                insert(ORDERS).values(
+            order_id: int = db.execute(
+                insert(ORDERS)
+                .values(
                     checkout_token=token,
                     placed_at=datetime.now(UTC),
                     total_cents=cents(total(lines)),
                     customer=customer,
                 )
-            ).inserted_primary_key[0]
+                .returning(ORDERS.c.id)
+            ).scalar_one()
             db.execute(
                 insert(ORDER_LINES),
                 [

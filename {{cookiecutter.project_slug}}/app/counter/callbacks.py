@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from .state import COUNT, HISTORY, HISTORY_LENGTH
 
 
 def add_to_count(amount: int) -> None:
-    st.session_state[COUNT] += amount
-    history = st.session_state[HISTORY]
-    history.append(f"+{amount}")
-    del history[:-HISTORY_LENGTH]
+    COUNT.set(COUNT.get() + amount)
+    HISTORY.set([*HISTORY.get(), f"+{amount}"][-HISTORY_LENGTH:])

@@ -8,8 +8,8 @@ from app.state import reset_feature
 from app.text import literal
 
 st.title("Counter")
-label = st.session_state[counter.LABEL].strip() or counter.DEFAULT_LABEL
-st.header(f"{literal(label)}: {st.session_state[counter.COUNT]}", anchor=False)
+label = counter.LABEL.get().strip() or counter.DEFAULT_LABEL
+st.header(f"{literal(label)}: {counter.COUNT.get()}", anchor=False)
 st.text_input(
     f"What are you counting? (up to {counter.MAX_LABEL_LENGTH} characters)",
     key=counter.LABEL,
@@ -24,5 +24,5 @@ reset.button(
     "Reset", key=counter.RESET, on_click=reset_feature, args=(counter.FEATURE,), width="stretch"
 )
 
-if st.session_state[counter.HISTORY]:
-    st.caption("Last changes: " + ", ".join(st.session_state[counter.HISTORY]))
+if history := counter.HISTORY.get():
+    st.caption("Last changes: " + ", ".join(history))

@@ -1,18 +1,18 @@
-"""The counter's session-state keys, their defaults, and its button keys."""
+"""The counter's session-state keys, their types and defaults, and its button keys."""
 
 from __future__ import annotations
 
-from ..state import register
-
-COUNT = "counter.count"
-LABEL = "counter.label"  # the "What are you counting?" text input
-HISTORY = "counter.history"
+from ..state import Key, register
 
 DEFAULT_LABEL = "Clicks"
 MAX_LABEL_LENGTH = 40
 HISTORY_LENGTH = 5
 
-FEATURE = register("counter", {COUNT: 0, LABEL: DEFAULT_LABEL, HISTORY: []})
+COUNT = Key("counter.count", 0)
+LABEL = Key("counter.label", DEFAULT_LABEL)  # the "What are you counting?" text input
+HISTORY = Key[list[str]]("counter.history", [])  # the last changes: "+1", "+10"
+
+FEATURE = register("counter", [COUNT, LABEL, HISTORY])
 
 # Buttons hold no state worth keeping; their keys are named once for the page and tests.
 ADD_ONE = "counter.add_1"

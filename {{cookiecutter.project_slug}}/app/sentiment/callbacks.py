@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 
 import streamlit as st
 
 from . import model
-from .state import ERROR, HISTORY_LENGTH, MAX_TEXT_LENGTH, RESULTS, TEXT
+from .state import ERROR, HISTORY_LENGTH, MAX_TEXT_LENGTH, RESULTS, TEXT, Result
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +27,14 @@ def analyse_text() -> None:
 
     On bad input or a model error the last result stays on show and a message says why.
     """
-    text = st.session_state[TEXT].strip()
+    text = TEXT.get().strip()
     if not text:
-        st.session_state[ERROR] = EMPTY_TEXT
+        ERROR.set(EMPTY_TEXT)
         return
     if len(text) > MAX_TEXT_LENGTH:
-        st.session_state[ERROR] = too_long(len(text))
+        ERROR.set(too_long(len(text)))
         return
-    results = st.session_state[RESULTS]
+    results = RESULTS.get()
     result = next((earlier for earlier in results if earlier["text"] == text), None)
     if result is None:
         try:
@@ -45,11 +44,16 @@ def analyse_text() -> None:
         except Exception:
             # The user gets a message; the traceback goes to the server's log.
             logger.exception("the sentiment model failed")
-            st.session_state[ERROR] = MODEL_FAILED
+            ERROR.set(MODEL_FAILED)
             return
-        result = {"text": text, **asdict(prediction)}
+        result = Result(
+            text=text,
+            label=prediction.label,
+            confidence=prediction.confidence,
+            scores=prediction.scores,
+        )
     else:
         results.remove(result)  # it moves to the end: the result on show
     results.append(result)
     del results[:-HISTORY_LENGTH]
-    st.session_state[ERROR] = ""
+    ERROR.set("")

@@ -24,7 +24,7 @@ def percent(fraction: float) -> str:
     return format(fraction, ".0%")
 
 
-def reading(result: dict) -> str:
+def reading(result: sentiment.Result) -> str:
     """The result in plain words: "Strongly positive", "Negative", "Slightly negative"."""
     label, confidence = result["label"], result["confidence"]
     if label == model.NEUTRAL or SLIGHT <= confidence < STRONG:
@@ -45,8 +45,8 @@ st.text_area(
     placeholder="A review, a message, a sentence…",
 )
 st.button("Analyse", key=sentiment.ANALYSE, on_click=analyse_text, type="primary")
-if st.session_state[sentiment.ERROR]:
-    st.error(st.session_state[sentiment.ERROR])
+if sentiment.ERROR.get():
+    st.error(sentiment.ERROR.get())
 
 size_column, details_column = st.columns(2)
 size_column.slider(
@@ -59,12 +59,12 @@ size_column.slider(
 )
 details_column.toggle("Show details", key=sentiment.SHOW_DETAILS, persist_state="session")
 
-results = st.session_state[sentiment.RESULTS]
+results = sentiment.RESULTS.get()
 if not results:
     st.info("Type a text and click Analyse to see its sentiment.")
 else:
     latest = results[-1]
-    size = st.session_state[sentiment.FONT_SIZE]
+    size = sentiment.FONT_SIZE.get()
     # Only the reading and a number go into HTML, the reading escaped in case a
     # swapped-in model's labels hold markup; the user's own text never does.
     st.html(
@@ -72,7 +72,7 @@ else:
         "</strong></p>"
     )
     st.text(latest["text"])  # what the user typed, shown as text, never as markup
-    if st.session_state[sentiment.SHOW_DETAILS]:
+    if sentiment.SHOW_DETAILS.get():
         st.json(latest["scores"])
         st.caption(f"Confidence {percent(latest['confidence'])}. {model.DESCRIPTION}")
 

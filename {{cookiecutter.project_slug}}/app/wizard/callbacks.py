@@ -7,27 +7,25 @@ holds, even on the second click of a double click.
 
 from __future__ import annotations
 
-import streamlit as st
-
 from .rules import check, first_incomplete_step
-from .state import ANSWERS, ERRORS, LABELS, REVIEW, STEP, SUBMISSIONS, SUBMITTED
+from .state import ANSWERS, ERRORS, LABELS, REVIEW, STEP, SUBMISSIONS, SUBMITTED, answers
 
 
 def go_next(step: int) -> None:
     """Keep the answer on ``step``, trimmed, and move on; or stay, with a message."""
     key = ANSWERS[step - 1]
-    value, error = check(key, st.session_state[key])
+    value, error = check(key, key.get())
     # A step is reached only through Next, which replaces every message: at most one
     # exists, for the step on screen (or one the user went Back from).
-    st.session_state[ERRORS] = {key: error} if error else {}
+    ERRORS.set({key: error} if error else {})
     if error:
         return  # what was typed stays in the field, to be fixed
-    st.session_state[key] = value  # a callback may write a widget's key: the widget shows it
-    st.session_state[STEP] = step + 1
+    key.set(value)  # a callback may write a widget's key: the widget shows it
+    STEP.set(step + 1)
 
 
 def go_back(step: int) -> None:
-    st.session_state[STEP] = max(step - 1, 1)
+    STEP.set(max(step - 1, 1))
 
 
 def submit() -> None:
@@ -36,14 +34,9 @@ def submit() -> None:
     A double click sends Submit twice, the second time from a page not yet redrawn:
     that call finds the answers recorded and does nothing.
     """
-    answers = {key: st.session_state[key] for key in ANSWERS}
-    if st.session_state[SUBMITTED] or first_incomplete_step(answers) != REVIEW:
+    if SUBMITTED.get() or first_incomplete_step(answers()) != REVIEW:
         return
-    cleaned = {key: check(key, value)[0] for key, value in answers.items()}
-    for key, value in cleaned.items():
-        st.session_state[key] = value
-    st.session_state[SUBMISSIONS] = [
-        *st.session_state[SUBMISSIONS],
-        {LABELS[key]: value for key, value in cleaned.items()},
-    ]
-    st.session_state[SUBMITTED] = True
+    for key in ANSWERS:
+        key.set(check(key, key.get())[0])  # trimmed, as Next keeps them
+    SUBMISSIONS.set([*SUBMISSIONS.get(), {LABELS[key]: str(key.get()) for key in ANSWERS}])
+    SUBMITTED.set(True)

@@ -58,9 +58,9 @@ def render_question(step: int, pulled_back: bool) -> None:
     key = wizard.ANSWERS[step - 1]
     st.subheader(QUESTIONS[key])
     ASK[key]()
-    error = st.session_state[wizard.ERRORS].get(key)
+    error = wizard.ERRORS.get().get(key)
     if not error and pulled_back:  # say why this step, not the one STEP asked for
-        error = check(key, st.session_state[key])[1]
+        error = check(key, key.get())[1]
     if error:
         st.error(error)
     back, forward = st.columns(2)
@@ -79,7 +79,7 @@ def render_question(step: int, pulled_back: bool) -> None:
 def render_answers() -> None:
     # st.text shows what the user typed as it is: no Markdown, line breaks kept.
     for key in wizard.ANSWERS:
-        st.text(f"{wizard.LABELS[key]}: {check(key, st.session_state[key])[0]}")
+        st.text(f"{wizard.LABELS[key]}: {check(key, key.get())[0]}")
 
 
 def render_review(step: int) -> None:
@@ -91,13 +91,13 @@ def render_review(step: int) -> None:
 
 
 def render_thanks() -> None:
-    st.success(f"Thank you, {literal(st.session_state[wizard.NAME])}: your answers are recorded.")
+    st.success(f"Thank you, {literal(wizard.NAME.get())}: your answers are recorded.")
     render_answers()
     st.button("Start over", key=wizard.START_OVER, on_click=reset_feature, args=(wizard.FORM,))
 
 
 def render_submissions() -> None:
-    if submissions := st.session_state[wizard.SUBMISSIONS]:
+    if submissions := wizard.SUBMISSIONS.get():
         st.subheader("Your submissions")
         st.dataframe(submissions, hide_index=True)  # a grid: cells are never Markdown
 
@@ -107,11 +107,11 @@ if identity.subject() is not None:
     st.caption("Your unfinished answers are kept for your next visit.")
 else:
     st.caption("Your answers are kept while this tab stays open; a refresh starts over.")
-if st.session_state[wizard.SUBMITTED]:
+if wizard.SUBMITTED.get():
     render_thanks()
 else:
-    requested = st.session_state[wizard.STEP]
-    step = shown_step(requested, {key: st.session_state[key] for key in wizard.ANSWERS})
+    requested = wizard.STEP.get()
+    step = shown_step(requested, wizard.answers())
     st.progress(step / wizard.REVIEW, text=f"Step {step} of {wizard.REVIEW}")
     if step == wizard.REVIEW:
         render_review(step)

@@ -17,7 +17,7 @@ class TextRule:
     allowed_controls: str  # control characters the answer may hold
 
 
-TEXT_RULES = {
+TEXT_RULES: dict[str, TextRule] = {
     NAME: TextRule("your name", MAX_NAME_LENGTH, ""),
     GOAL: TextRule("your goal", MAX_GOAL_LENGTH, "\n\r\t"),  # a text area has lines
 }
@@ -46,7 +46,7 @@ def _is_blank(text: str) -> bool:
     return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
 
 
-def first_incomplete_step(answers: Mapping[str, Any]) -> int:
+def first_incomplete_step(answers: Mapping[str, object]) -> int:
     """The first step whose answer ``check`` refuses; REVIEW when every answer is complete."""
     for step, key in enumerate(ANSWERS, start=1):
         if check(key, answers.get(key))[1]:
@@ -54,7 +54,7 @@ def first_incomplete_step(answers: Mapping[str, Any]) -> int:
     return REVIEW
 
 
-def shown_step(requested: Any, answers: Mapping[str, Any]) -> int:
+def shown_step(requested: object, answers: Mapping[str, object]) -> int:
     """The step to show: the one asked for, but never past the first incomplete one.
 
     ``requested`` is whatever session state holds; anything but a whole number from

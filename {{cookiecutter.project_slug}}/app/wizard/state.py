@@ -8,21 +8,20 @@ steps that are not on screen, and of the page while another one is open.
 
 from __future__ import annotations
 
-from types import MappingProxyType
-
 # % if cookiecutter.sign_in == "oidc"
 from app.merge import Merged, Outcome, Saved, State, newer_field_wins
 
 # % endif
-from ..state import Feature, register
+from ..state import Feature, Key, register
 
-NAME = "wizard.name"  # step 1: the text input
-ROLE = "wizard.role"  # step 2: the selectbox; None until a role is chosen
-GOAL = "wizard.goal"  # step 3: the text area
-STEP = "wizard.step"  # the step asked for; the page never shows one past an incomplete answer
-ERRORS = "wizard.errors"  # {answer key: message}, set by Next
-SUBMITTED = "wizard.submitted"  # True once Submit has recorded the answers in the form
-SUBMISSIONS = "wizard.submissions"  # every recorded submission, oldest first
+NAME = Key("wizard.name", "")  # step 1: the text input
+ROLE = Key[str | None]("wizard.role", None)  # step 2: the selectbox; None until chosen
+GOAL = Key("wizard.goal", "")  # step 3: the text area
+STEP = Key("wizard.step", 1)  # the step asked for; the page never passes an incomplete answer
+ERRORS = Key[dict[str, str]]("wizard.errors", {})  # {answer key: message}, set by Next
+SUBMITTED = Key("wizard.submitted", False)  # True once Submit has recorded the answers
+# Every recorded submission, oldest first: {label: answer}.
+SUBMISSIONS = Key[list[dict[str, str]]]("wizard.submissions", [])
 
 ANSWERS = (NAME, ROLE, GOAL)  # step n asks for ANSWERS[n - 1]
 REVIEW = len(ANSWERS) + 1  # the last step: check the answers, then Submit
@@ -30,6 +29,12 @@ LABELS = {NAME: "Name", ROLE: "Role", GOAL: "Goal"}  # on the widgets and in eac
 ROLES = ("Student", "Developer", "Data scientist", "Designer", "Researcher", "Other")
 MAX_NAME_LENGTH = 50
 MAX_GOAL_LENGTH = 500
+
+
+def answers() -> dict[str, object]:
+    """This session's answers, by key, as they stand (not yet checked)."""
+    return {key: key.get() for key in ANSWERS}
+
 
 # % if cookiecutter.sign_in == "oidc"
 SENT_FORM = (*ANSWERS, STEP, SUBMITTED)  # what a submitted form fixes
@@ -59,15 +64,7 @@ def merge_drafts(base: State, mine: State, theirs: State) -> Merged:
 # % endif
 FEATURE = register(
     "wizard",
-    {
-        NAME: "",
-        ROLE: None,
-        GOAL: "",
-        STEP: 1,
-        ERRORS: {},
-        SUBMITTED: False,
-        SUBMISSIONS: [],
-    },
+    [NAME, ROLE, GOAL, STEP, ERRORS, SUBMITTED, SUBMISSIONS],
     # % if cookiecutter.sign_in == "oidc"
     # A signed-in user's answers, submitted or not, for their next visit and their other
     # tabs: a submitted form comes back submitted, never as a draft to send again.
@@ -76,10 +73,7 @@ FEATURE = register(
 )
 # What "Start over" resets: the form, not the list of past submissions. It is not
 # registered (FEATURE already holds these keys); reset_feature() takes it as it is.
-FORM = Feature(
-    "wizard.form",
-    MappingProxyType({key: value for key, value in FEATURE.defaults.items() if key != SUBMISSIONS}),
-)
+FORM = Feature("wizard.form", tuple(key for key in FEATURE.keys if key != SUBMISSIONS))
 
 # A key per step for Next and Back. The second click of a double click comes from the
 # page as it was drawn, and Streamlit runs whatever callback the latest run bound to

@@ -134,7 +134,7 @@ class Tab(served.Tab):
     def rows_in_table(self) -> int:
         """The data rows of the page's one st.dataframe, read from its accessible grid."""
         grid = self.page.get_by_test_id("stDataFrame").locator("table[role=grid]")
-        return int(grid.get_attribute("aria-rowcount")) - 1  # the header is a row too
+        return int(grid.get_attribute("aria-rowcount") or 0) - 1  # the header is a row too
 
 
 @pytest.fixture
