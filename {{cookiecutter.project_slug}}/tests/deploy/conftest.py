@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 import served
@@ -63,7 +64,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if item not in ours]
 
 
-def missing(what: str) -> None:
+def missing(what: str) -> NoReturn:
     """Skip for want of ``what``, or fail where TEMPLATE_REQUIRE_DEPLOY says it must be."""
     if os.environ.get(REQUIRE, "") not in ("", "0"):
         pytest.fail(f"{what}, and {REQUIRE} says the deploy tests must run")
@@ -309,7 +310,7 @@ class Topology:
 
     def route_of(self, tab: served.Tab) -> str:
         """The routing cookie nginx gave ``tab``'s browser."""
-        (cookie,) = [c["value"] for c in tab.context.cookies() if c["name"] == "route"]
+        (cookie,) = [c.get("value", "") for c in tab.context.cookies() if c.get("name") == "route"]
         return cookie
 
     def replicas_serving(self, tab: served.Tab) -> set[str]:

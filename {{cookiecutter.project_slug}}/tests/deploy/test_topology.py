@@ -94,9 +94,10 @@ def orders_in(topology) -> tuple[int, int]:
     import psycopg
 
     with psycopg.connect(topology.database) as db:
-        return db.execute(
+        rows, tokens = db.execute(
             "SELECT count(*), count(DISTINCT checkout_token) FROM shop_orders"
-        ).fetchone()
+        ).fetchone() or (0, 0)
+    return rows, tokens
 
 
 # % endif
@@ -200,9 +201,8 @@ def order_numbers(text: str | bytes) -> list[int]:
     text, or a frame from the server, whose strings are UTF-8 as they stand."""
     import re  # here, not at the top: only the shop's orders are looked for
 
-    pattern = r"Order #(\d+) placed: "
-    found = re.findall(pattern.encode() if isinstance(text, bytes) else pattern, text)
-    return [int(number) for number in found]
+    shown = text.decode("utf-8", errors="replace") if isinstance(text, bytes) else text
+    return [int(number) for number in re.findall(r"Order #(\d+) placed: ", shown)]
 
 
 def orders_of(topology, shoppers: list[Shopper]) -> dict[str, list[tuple[int, int, str]]]:
