@@ -14,6 +14,7 @@ from app import state
 from app.pages import ACCOUNT, HOME
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+RUN_TIMEOUT = 120  # seconds
 
 
 class ScriptRuns:
@@ -37,7 +38,10 @@ class User:
 
     def __init__(self, runs: ScriptRuns, secrets: dict | None = None) -> None:
         self.runs = runs
-        self.at = AppTest.from_file(str(ENTRYPOINT), default_timeout=30)
+        # A bound on one script run, not a pause: AppTest returns as soon as the run ends.
+        # On a machine kept busy (CI's), the first run that loads the sentiment model took
+        # over 30 s.
+        self.at = AppTest.from_file(str(ENTRYPOINT), default_timeout=RUN_TIMEOUT)
         for section, values in (secrets or {}).items():
             self.at.secrets[section] = values
         self._interact(self.at.run)
