@@ -39,8 +39,8 @@ class User:
     def __init__(self, runs: ScriptRuns, secrets: dict | None = None) -> None:
         self.runs = runs
         # A bound on one script run, not a pause: AppTest returns as soon as the run ends.
-        # On a machine kept busy (CI's), the first run that loads the sentiment model took
-        # over 30 s.
+        # On a machine kept busy (CI's), a page's first run, which loads what it needs for
+        # the process, took over 30 s.
         self.at = AppTest.from_file(str(ENTRYPOINT), default_timeout=RUN_TIMEOUT)
         for section, values in (secrets or {}).items():
             self.at.secrets[section] = values
