@@ -182,7 +182,8 @@ def _meet(feature: Feature, saved: Saved, who: str, row: Copy | None) -> Outcome
         else:
             merged = saved.merge(seen.state, mine, latest.state)
             outcome = outcome if merged.outcome is Outcome.BOTH_KEPT else merged.outcome
-        _apply(saved, merged.state)
+        if merged.state != mine:  # a run with nothing to bring in writes no key
+            _apply(saved, merged.state)
         if merged.state == latest.state:
             _set_seen(feature, latest)
             return outcome
