@@ -24,6 +24,7 @@ DEPENDENCIES = frozenset(
         "playwright",
         "psycopg",
         "pytest",
+        "pytest-cov",
         "pytest-xdist",
         "ruff",
         "sqlalchemy",
