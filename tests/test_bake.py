@@ -242,9 +242,9 @@ def test_baked_suite_reaches_its_coverage_floor_on_the_code_it_drives(
     # coverage counts their lines: none of them may read as unmeasured.
     bake = baker(case)
     result = baked_suite(case)
-    settings = tomllib.loads((bake.root / "pyproject.toml").read_text("utf-8"))["tool"]
-    reached = f"Required test coverage of {settings['coverage']['report']['fail_under']}% reached"
-    assert reached in result.stdout, output_of(result)
+    coverage = tomllib.loads((bake.root / "pyproject.toml").read_text("utf-8"))["tool"]["coverage"]
+    said = re.findall(r"^Required test coverage of ([\d.]+)% reached\.", result.stdout, re.M)
+    assert list(map(float, said)) == [coverage["report"]["fail_under"]], output_of(result)
     covered = coverage_by_file(bake.root, tmp_path / "coverage.json")
     driven = ["streamlit_app.py", *sorted(f for f in bake.files if f.endswith("/page.py"))]
     assert {name: covered.get(name, 0.0) for name in driven if not covered.get(name)} == {}
