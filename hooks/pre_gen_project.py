@@ -25,6 +25,7 @@ DEPENDENCIES = frozenset(
         "playwright",
         "psycopg",
         "pytest",
+        "pytest-cov",
         "pytest-xdist",
         "ruff",
         "sqlalchemy",

@@ -5,8 +5,8 @@
 A suite that passes on a quiet machine and fails on a busy one is flaky, and CI's
 machine is busy. This bakes the default answers into a temporary folder, installs the
 bake with uv, starts one CPU hog per core (a Python loop that never sleeps), runs
-`uv run pytest -m browser` there ``--runs`` times in a row, stops the hogs, and prints
-one line per run and a total. It exits 1 if any run failed, and keeps the failing
+`uv run pytest -m browser --no-cov` there ``--runs`` times in a row, stops the hogs, and
+prints one line per run and a total. It exits 1 if any run failed, and keeps the failing
 runs' output. Every run has a time limit; the hogs and the bake are gone at the end.
 """
 
@@ -52,7 +52,7 @@ def bake(folder: Path, env: dict[str, str]) -> Path:
 def run_suite(project: Path, env: dict[str, str]) -> tuple[bool, float, str]:
     """One run of the browser suite: passed, seconds, its output."""
     start = time.monotonic()
-    command = [find_uv_bin(), "run", "--no-sync", "pytest", "-m", "browser"]
+    command = [find_uv_bin(), "run", "--no-sync", "pytest", "-m", "browser", "--no-cov"]
     command += ["-p", "no:cacheprovider"]
     try:
         done = subprocess.run(

@@ -13,8 +13,11 @@ import importlib.util
 import itertools
 import json
 import os
+import shlex
+import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,7 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 import pytest
+import yaml
 from cookiecutter.main import cookiecutter
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -255,6 +259,35 @@ def output_of(result: subprocess.CompletedProcess[str]) -> str:
         f"$ {' '.join(map(os.fsdecode, result.args))}\nexit status {result.returncode}\n"
         f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
     )
+
+
+def dev_tool(name: str) -> str:
+    """A command of the template's dev group, from this environment's scripts."""
+    found = shutil.which(name, path=sysconfig.get_path("scripts"))
+    assert found, f"{name} comes with the dev group: python3 -m uv sync"
+    return found
+
+
+def has_database(case: Case) -> bool:
+    """Whether the app keeps anything in a database: the cart's orders, or the oidc
+    sign-in's saved work; the deployment then runs PostgreSQL and its driver."""
+    return case.answers["include_cart"] or case.answers["sign_in"] == "oidc"
+
+
+def workflow_steps(bake: Bake) -> list[dict]:
+    """Every step of every job in the baked project's GitHub workflows."""
+    return [
+        step
+        for path in sorted((bake.root / ".github" / "workflows").glob("*.yml"))
+        for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+        for step in job["steps"]
+    ]
+
+
+def uv_runs(command: str) -> list[list[str]]:
+    """Each `uv run` in a shell command, as the words that follow it."""
+    words = shlex.split(command, comments=True)
+    return [words[i + 2 :] for i in range(len(words) - 1) if words[i : i + 2] == ["uv", "run"]]
 
 
 def load_module(path: Path) -> ModuleType:

