@@ -1,4 +1,4 @@
-"""Load benchmark: many sessions on one Streamlit process, the default bake beside two yardsticks.
+"""Load benchmark: many sessions on one Streamlit process, the default bake beside yardsticks.
 
 How to run, from the template's root (13 minutes with these figures on 2 CPUs, 9 of them the
 settle waits of the churn; `--settle 0` leaves them out):
@@ -6,20 +6,26 @@ settle waits of the churn; `--settle 0` leaves them out):
     python3 -m uv run python scripts/load_benchmark.py --sessions 1,25 --clicks 20 \\
         --churn 200 [--config default|nogc|both] [--apps bake,bare,twin] [--output FILE]
 
-It bakes the default app into a temporary directory, runs `uv sync` in it, and writes two
-yardsticks beside it: `bare`, a one-button counter, and `twin`, one flat script that draws
-what the bake's home page draws (navigation, sidebar, title, text input, three buttons,
-caption) with none of the bake's code: the bake's gap to `twin` is what our code costs,
-`twin`'s gap to `bare` what Streamlit costs to draw the page. For each server config
-(`default`: each app's own, so the bake's `.streamlit/config.toml` and Streamlit's defaults
-for the yardsticks; `nogc` adds `--runner.postScriptGC false` to the command line, which
-the bake's config already sets) and each app, it serves the app with the bake's
-`.venv/bin/python -m streamlit run`, from the script's own folder, on a free port of
-127.0.0.1, and:
+It bakes the default app into a temporary directory, runs `uv sync` in it, and writes the
+yardsticks beside it: `bare`, a one-button counter whose click reruns the whole script;
+`twin`, one flat script that draws what the bake's home page draws (navigation, sidebar,
+title, text input, three buttons, caption) with none of the bake's code, its counter's
+header, text input, buttons and caption in `@st.fragment(key="counter")` as the bake's
+are to be, so its clicks rerun that fragment alone; and, with `--apps` only,
+`bare-fragment`, the bare counter inside a fragment. The bake's gap to `twin` is what our
+code costs, `twin`'s gap to `bare` what Streamlit costs to draw the page (less what the
+fragment saves). For each server config (`default`: each app's own, so the bake's
+`.streamlit/config.toml` and Streamlit's defaults for the yardsticks; `nogc` adds
+`--runner.postScriptGC false` to the command line, which the bake's config already sets)
+and each app, it serves the app with the bake's `.venv/bin/python -m streamlit run`, from
+the script's own folder, on a free port of 127.0.0.1, and:
 
 1. warms it up, unmeasured: one tab opens the page and clicks once (first imports);
 2. for each N of --sessions: N tabs open the page, then all click "Add 1" --clicks times
-   without pause, each waiting for its run to finish before the next click. Runs/s is
+   without pause, each waiting for its run to finish before the next click. Runs are
+   reported by kind: full (the whole script; each tab's first run is one) and fragment
+   (a fragment alone); a run of another kind than the browser expects for the click (a
+   fragment's button reruns its fragment, any other the script) is an error. Runs/s is
    the clicks over the wall time of the clicking; latency is per click; the server's RSS
    (VmRSS of /proc/PID/status) is read before, sampled every 0.1 s during (the peak), and
    read after the tabs have closed;
@@ -30,8 +36,9 @@ the bake's config already sets) and each app, it serves the app with the bake's
    tab opens and closes before the last reading.
 
 The tabs are scripts/load_client.py, run with the bake's own `uv run python`, so their
-protobufs are the server's. Every loop has a count and a deadline; the servers listen on
-127.0.0.1 only, and every server and client is stopped at the end, whatever happens.
+protobufs are the server's; its docstring says how a tab speaks to the server, fragment
+runs included. Every loop has a count and a deadline; the servers listen on 127.0.0.1
+only, and every server and client is stopped at the end, whatever happens.
 """
 
 from __future__ import annotations
@@ -77,7 +84,27 @@ if st.button("Add 1"):
 st.title(f"Clicks: {st.session_state.count}")
 """
 
-# The twin: the bake's home page drawn by one flat script, pages as functions.
+# The bare counter again, its button and count in a fragment: what a fragment's rerun
+# costs against the whole script's, with nothing else on the page.
+BARE_FRAGMENT_APP = """\
+import streamlit as st
+
+st.session_state.setdefault("count", 0)
+
+
+@st.fragment(key="counter")
+def counter():
+    if st.button("Add 1"):
+        st.session_state.count += 1
+    st.title(f"Clicks: {st.session_state.count}")
+
+
+counter()
+"""
+
+# The twin: the bake's home page drawn by one flat script, pages as functions. The
+# counter's interactive part is a fragment, as the bake's is to be: a click on its buttons
+# reruns the fragment alone; the navigation, the sidebar and the title stay as drawn.
 TWIN_APP = """\
 import streamlit as st
 
@@ -91,8 +118,8 @@ def add(amount):
     st.session_state.history = [*st.session_state.history, f"+{amount}"][-5:]
 
 
-def counter():
-    st.title("Counter")
+@st.fragment(key="counter")
+def counting():
     label = st.session_state.get("label", "").strip() or "Clicks"
     st.header(f"{label}: {st.session_state.count}", anchor=False)
     st.text_input("What are you counting? (up to 40 characters)", key="label", max_chars=40)
@@ -102,6 +129,11 @@ def counter():
     reset.button("Reset", width="stretch")
     if st.session_state.history:
         st.caption("Last changes: " + ", ".join(st.session_state.history))
+
+
+def counter():
+    st.title("Counter")
+    counting()
 
 
 def other():
@@ -119,6 +151,9 @@ with st.sidebar:
         st.button(label, help="What it does.", width="stretch")
 page.run()
 """
+YARDSTICKS = {"bare": BARE_APP, "bare-fragment": BARE_FRAGMENT_APP, "twin": TWIN_APP}
+APPS = ["bake", *YARDSTICKS]
+DEFAULT_APPS = ["bake", "bare", "twin"]
 
 
 def log(message: str) -> None:
@@ -266,13 +301,10 @@ def measure_all(apps: list[str], configs: list[str], options: Options) -> dict[s
         checked(timed(bake_command(folder, folder / "bake"), folder), "cookiecutter")
         (project,) = (folder / "bake").iterdir()
         checked(timed([UV, "sync"], project), "uv sync")
-        scripts = {
-            "bake": project / "streamlit_app.py",
-            "bare": folder / "bare_counter.py",
-            "twin": folder / "twin_counter.py",
-        }
-        scripts["bare"].write_text(BARE_APP, encoding="utf-8")
-        scripts["twin"].write_text(TWIN_APP, encoding="utf-8")
+        scripts = {"bake": project / "streamlit_app.py"}
+        for name, source in YARDSTICKS.items():
+            scripts[name] = folder / f"{name.replace('-', '_')}_counter.py"
+            scripts[name].write_text(source, encoding="utf-8")
         for config in configs:
             for app in apps:
                 log(f"serving {app} ({config})")
@@ -287,11 +319,11 @@ def measure_all(apps: list[str], configs: list[str], options: Options) -> dict[s
 
 
 LOAD_HEADERS = [
-    "app", "config", "sessions", "clicks", "runs/s", "p50", "p95", "p99", "max",
-    "page open p50", "errors", "RSS MiB",
+    "app", "config", "sessions", "clicks", "full runs", "fragment runs", "runs/s",
+    "p50", "p95", "p99", "max", "page open p50", "errors", "RSS MiB",
 ]  # fmt: skip
 CHURN_HEADERS = [
-    "app", "config", "sessions done", "script runs", "seconds", "errors",
+    "app", "config", "sessions done", "full runs", "fragment runs", "seconds", "errors",
     "RSS before", "peak", "after", "after settle",
 ]  # fmt: skip
 
@@ -315,7 +347,7 @@ def load_row(app: str, config: str, n: int, measured: Measured) -> list[Any]:
     clicks = tally["click_ms"]
     rate = len(clicks) / tally["clicks_seconds"] if tally["clicks_seconds"] else 0.0
     return [
-        app, config, n, len(clicks), f"{rate:,.0f}",
+        app, config, n, len(clicks), tally["full_runs"], tally["fragment_runs"], f"{rate:,.0f}",
         ms(clicks, 50), ms(clicks, 95), ms(clicks, 99), ms(clicks, 100),
         ms(tally["open_ms"], 50), len(tally["errors"]), mib(measured),
     ]  # fmt: skip
@@ -325,7 +357,7 @@ def churn_row(app: str, config: str, churned: Measured, probe: Measured) -> list
     tally = churned.tally
     errors = len(tally["errors"]) + len(probe.tally["errors"])
     return [
-        app, config, tally["tabs_done"], len(tally["open_ms"]) + len(tally["click_ms"]),
+        app, config, tally["tabs_done"], tally["full_runs"], tally["fragment_runs"],
         f"{tally['seconds']:.1f}", errors, f"{churned.before:.0f}", f"{churned.peak:.0f}",
         f"{churned.after:.0f}", f"{probe.after:.0f}",
     ]  # fmt: skip
@@ -378,10 +410,14 @@ def report(figures: dict[str, Any], options: Options) -> str:
         "",
         f'Each session opens the page, then all click "Add 1" {options.clicks} times '
         "without pause, each click waiting for its script run to finish. `bake` is the "
-        "default bake's home page, `bare` a one-button counter, `twin` the bake's home page "
-        "drawn by one flat script without the bake's code; `nogc` is "
-        "`--runner.postScriptGC false`. Latencies in ms, nearest rank; memory is the "
-        "server's RSS in MiB before / at its peak / after the sessions closed.",
+        "default bake's home page, `bare` a one-button counter, `bare-fragment` the same "
+        "in a fragment, `twin` the bake's home page drawn by one flat script without the "
+        "bake's code, its counter in a fragment; `nogc` is `--runner.postScriptGC false`. "
+        "Full runs run the whole script (each session's first run is one), fragment runs "
+        "a fragment alone; a click on a fragment's button must rerun that fragment, any "
+        "other run the whole script, or it counts as an error. Runs/s is clicks per second. "
+        "Latencies in ms, nearest rank; memory is the server's RSS in MiB before / at its "
+        "peak / after the sessions closed.",
         "",
         *table(LOAD_HEADERS, loads),
     ]
@@ -442,8 +478,8 @@ def main() -> None:
     parser.add_argument(
         "--apps",
         type=lambda t: t.split(","),
-        default=["bake", "bare", "twin"],
-        help="some of bake, bare, twin, comma-separated (default all three)",
+        default=DEFAULT_APPS,
+        help=f"some of {', '.join(APPS)}, comma-separated (default {','.join(DEFAULT_APPS)})",
     )
     parser.add_argument(
         "--churn",
@@ -465,8 +501,8 @@ def main() -> None:
     )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
-    if not args.apps or not set(args.apps) <= {"bake", "bare", "twin"}:
-        parser.error("--apps takes some of bake, bare, twin, comma-separated")
+    if not args.apps or not set(args.apps) <= set(APPS):
+        parser.error(f"--apps takes some of {', '.join(APPS)}, comma-separated")
     if not 0 <= args.churn <= MAX_CHURN or not 0 <= args.settle <= 600:
         parser.error(f"--churn must be in 0..{MAX_CHURN}, --settle in 0..600")
     if not 0 < args.deadline <= 3600:

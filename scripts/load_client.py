@@ -13,11 +13,26 @@ Both take --deadline SECONDS: then every tab stops, and what was measured is wri
 
 A tab does what the browser does. It connects with the "streamlit" subprotocol and asks
 for a run of the page (a `rerun_script` BackMsg: no widget states, the page's query string
-and hash). It reads ForwardMsgs until that run's `script_finished`, noting the widgets the
-run drew and their values. A click is one more `rerun_script`: the button's trigger, plus
-the current value of every other widget on the page, as the browser sends them. A click's
-latency runs from sending it to its `script_finished`. At the end the page must read
-"Clicks: C": a click the server dropped or ran twice shows there.
+and hash). It reads ForwardMsgs until that run's `script_finished`, placing each element
+and block at its `delta_path` in its copy of the page, as the frontend's tree does, and
+noting for each widget the `fragment_id` of the delta that drew it (none outside
+fragments). A click is one more `rerun_script`: the button's trigger, plus the current
+value of every widget on the page, inside the fragment and out, as the browser sends them;
+a click on a widget a fragment drew also carries that `fragment_id`, and the server then
+reruns only the fragment. Its run starts with a `new_session` whose metadata names the
+fragment, redraws the fragment's part of the page at the same paths, and ends with
+FINISHED_FRAGMENT_RUN_SUCCESSFULLY. At a run's end the tab drops what the run left stale,
+by the frontend's rule: after a full run, whatever the run did not draw; after a fragment
+run, only what it did not draw inside that fragment's blocks, so the title, navigation and
+sidebar of the last full run stay. A click's latency runs from sending it to its
+`script_finished`.
+
+Each tab counts its runs of each kind (`full_runs`, `fragment_runs`, its first run
+included) and checks each: a click on a fragment's widget must rerun that fragment, any
+other click and the first run the whole script. A run of the other kind is counted in
+`mismatched_runs` and fails the tab, so it shows among the errors. At the end the page must
+read "Clicks: C" (the count's heading, in the bake and every yardstick): a click the server
+dropped or ran twice shows there.
 """
 
 from __future__ import annotations
@@ -28,13 +43,14 @@ import json
 import re
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import streamlit
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Delta_pb2 import Delta
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -72,24 +88,106 @@ def widget_value(element: Element) -> WidgetState | None:
     return None
 
 
+@dataclass(frozen=True)
+class Widget:
+    """A widget the tab can click: its id, and the fragment whose delta drew it ("" for none)."""
+
+    id: str
+    fragment_id: str
+
+
+@dataclass(frozen=True)
+class Node:
+    """An element or a block of the page, and the tab's number of the run that drew it."""
+
+    delta: Delta  # a new_element or an add_block, with the delta's fragment_id
+    run: int
+
+    @property
+    def is_block(self) -> bool:
+        return self.delta.WhichOneof("type") == "add_block"
+
+
+DeltaPath = tuple[int, ...]  # a delta_path: the root container (main, sidebar...), then indices
+
+
 @dataclass
 class Page:
-    """What the tab's last script run drew: its widgets, and the count in its title."""
+    """What the page shows: its elements and blocks by delta path, and what the tab reads
+    from them after each run (its widgets, and the count in its heading)."""
 
+    nodes: dict[DeltaPath, Node] = field(default_factory=dict)
     values: dict[str, WidgetState] = field(default_factory=dict)  # by widget id
-    buttons: dict[str, str] = field(default_factory=dict)  # label -> widget id
+    buttons: dict[str, Widget] = field(default_factory=dict)  # by label
     count: int | None = None
     unsent: set[str] = field(default_factory=set)  # widget kinds whose state is not sent
     exceptions: list[str] = field(default_factory=list)
 
-    def draw(self, element: Element) -> None:
+    def apply(self, path: DeltaPath, delta: Delta, run: int) -> None:
+        """Put a delta's element or block at ``path``. As in the frontend, an element
+        replaces whatever was there; a block keeps the children of a block of its own kind,
+        which the run then redraws or leaves stale."""
+        kind = delta.WhichOneof("type")
+        if kind not in ("new_element", "add_block"):
+            return  # a transient (a spinner) shows nothing this tab reads
+        old = self.nodes.get(path)
+        keeps_children = (
+            kind == "add_block"
+            and old is not None
+            and old.is_block
+            and old.delta.add_block.WhichOneof("type") == delta.add_block.WhichOneof("type")
+        )
+        if not keeps_children:
+            self.drop_under(path)
+        self.nodes[path] = Node(delta, run)
+
+    def drop_under(self, path: DeltaPath) -> None:
+        under = [p for p in self.nodes if len(p) > len(path) and p[: len(path)] == path]
+        for p in under:
+            del self.nodes[p]
+
+    def clear_stale(self, run: int, fragment_ids: Sequence[str]) -> None:
+        """Drop what the finished run left stale, by the frontend's rule: after a full run,
+        every node the run did not draw; after a fragment run, the nodes it did not draw
+        inside a block of one of its fragments that it redrew. Then read the page again."""
+        self.nodes = {
+            path: node
+            for path, node in self.nodes.items()
+            if self.kept(path, node, run, fragment_ids)
+        }
+        self.read()
+
+    def kept(self, path: DeltaPath, node: Node, run: int, fragment_ids: Sequence[str]) -> bool:
+        inside = False  # below a block of a fragment this run reran
+        for depth in range(2, len(path)):  # path[:1] is a root container, never a node
+            parent = self.nodes.get(path[:depth])
+            if parent is None or (parent.run != run and (inside or not fragment_ids)):
+                return False
+            if parent.delta.fragment_id in fragment_ids and parent.run == run:
+                inside = True
+        if not fragment_ids:
+            return node.run == run
+        # Inside a rerun fragment's block, the frontend keeps an element no fragment drew.
+        return not inside or node.run == run or not (node.is_block or node.delta.fragment_id)
+
+    def read(self) -> None:
+        """What the tab reads from the page, in page order."""
+        self.values, self.buttons, self.count = {}, {}, None
+        self.unsent, self.exceptions = set(), []
+        for path in sorted(self.nodes):
+            delta = self.nodes[path].delta
+            if not self.nodes[path].is_block:
+                self.read_element(delta.new_element, delta.fragment_id)
+
+    def read_element(self, element: Element, fragment_id: str) -> None:
         kind = element.WhichOneof("type")
         if kind == "heading" and (shown := COUNT.fullmatch(element.heading.body)):
             self.count = int(shown[1])
         elif kind == "exception":
             self.exceptions.append(f"{element.exception.type}: {element.exception.message}")
         elif kind in TRIGGERS:
-            self.buttons[getattr(element, kind).label] = getattr(element, kind).id
+            widget = getattr(element, kind)
+            self.buttons[widget.label] = Widget(widget.id, fragment_id)
         elif (state := widget_value(element)) is not None:
             self.values[state.id] = state
         elif getattr(getattr(element, kind), "id", ""):
@@ -106,59 +204,95 @@ class Tab:
         self.unsent: set[str] = set()  # every widget kind whose state this tab did not send
         self.page_hash = ""  # the current page's script hash, once the server names it
         self.query = ""
+        self.run_number = 0  # the runs the server started for this tab, one new_session each
+        self.fragments_this_run: list[str] = []  # the fragments the current run reruns
+        self.full_runs = 0
+        self.fragment_runs = 0
+        self.mismatches: list[str] = []  # runs of another kind than the click asked for
 
-    def rerun_message(self, trigger: str | None) -> bytes:
+    def rerun_message(self, trigger: Widget | None) -> bytes:
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
         state.page_script_hash = self.page_hash
         info = state.context_info  # what a browser in UTC with English settings reports
         info.timezone, info.timezone_offset, info.locale, info.url = "UTC", 0, "en-US", self.url
+        # Every widget on the page, for a fragment's rerun too: the browser sends them all.
         state.widget_states.widgets.extend(self.page.values.values())
         if trigger is not None:
-            state.widget_states.widgets.add(id=trigger, trigger_value=True)
+            state.widget_states.widgets.add(id=trigger.id, trigger_value=True)
+            state.fragment_id = trigger.fragment_id
         return message.SerializeToString()
 
-    async def run(self, trigger: str | None = None) -> float:
+    async def run(self, trigger: Widget | None = None) -> float:
         """Ask for a script run (a click if ``trigger`` names a button); its seconds."""
+        wanted = trigger.fragment_id if trigger is not None else ""
         start = time.perf_counter()
         await self.socket.send(self.rerun_message(trigger))
         try:
             async with asyncio.timeout(RUN_TIMEOUT):
-                await self.read_until_finished()
+                reran = await self.read_until_finished()
         except TimeoutError:
-            raise RunFailed(f"no script_finished within {RUN_TIMEOUT:.0f} s") from None
+            # The server answers nothing to a rerun of a fragment it no longer holds.
+            asked = f" for a rerun of fragment {wanted}" if wanted else ""
+            raise RunFailed(f"no script_finished within {RUN_TIMEOUT:.0f} s{asked}") from None
         seconds = time.perf_counter() - start
+        self.count_run(reran, wanted)
         self.unsent |= self.page.unsent
         if self.page.exceptions:
             raise RunFailed(f"the page shows an exception: {self.page.exceptions[0]}")
         return seconds
 
-    async def read_until_finished(self) -> None:
-        """Read ForwardMsgs until a run finishes; a run cut short for a newer one is skipped
-        and the newer run's page read instead (each run starts with a new_session)."""
+    def count_run(self, reran: list[str], wanted: str) -> None:
+        """Count a finished run by its kind, and note it if the browser expected the other."""
+        if reran:
+            self.fragment_runs += 1
+        else:
+            self.full_runs += 1
+        if wanted and wanted not in reran:
+            got = f"fragments {reran}" if reran else "the full script"
+            self.mismatches.append(f"run {self.run_number}: {got}, not fragment {wanted}")
+        elif reran and not wanted:
+            self.mismatches.append(f"run {self.run_number}: fragments {reran}, not a full run")
+
+    async def read_until_finished(self) -> list[str]:
+        """Read ForwardMsgs until a run finishes; the fragments it reran, none for a full
+        run. A run cut short for a newer one is skipped and the newer run read instead
+        (each run starts with a new_session)."""
         finished = ForwardMsg.ScriptFinishedStatus
         while True:
             message = ForwardMsg()
             message.ParseFromString(await self.socket.recv())
             kind = message.WhichOneof("type")
             if kind == "new_session":
-                self.page = Page()
+                self.run_number += 1
+                self.fragments_this_run = list(message.metadata.run.fragment_ids)
                 self.page_hash = message.new_session.page_script_hash or self.page_hash
             elif kind == "navigation" and message.navigation.page_script_hash:
                 self.page_hash = message.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query = message.page_info_changed.query_string
-            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                self.page.draw(message.delta.new_element)
+            elif kind == "delta":
+                path = tuple(message.metadata.delta_path)
+                self.page.apply(path, message.delta, self.run_number)
             elif kind == "script_finished":
                 status = message.script_finished
-                if status == finished.FINISHED_SUCCESSFULLY:
-                    return
+                if status in (
+                    finished.FINISHED_SUCCESSFULLY,
+                    finished.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+                ):
+                    fragment_run = status == finished.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+                    if fragment_run != bool(self.fragments_this_run):
+                        raise RunFailed(
+                            f"script finished with {finished.Name(status)} after a "
+                            f"new_session naming fragments {self.fragments_this_run}"
+                        )
+                    self.page.clear_stale(self.run_number, self.fragments_this_run)
+                    return self.fragments_this_run
                 if status != finished.FINISHED_EARLY_FOR_RERUN:
                     raise RunFailed(f"script finished with {finished.Name(status)}")
 
-    def button(self, label: str) -> str:
+    def button(self, label: str) -> Widget:
         if label not in self.page.buttons:
             raise RunFailed(f"no {label!r} button on the page; buttons: {list(self.page.buttons)}")
         return self.page.buttons[label]
@@ -191,22 +325,37 @@ class Tally:
     clicks_seconds: float = 0.0  # wall time of the clicking, all tabs together
     seconds: float = 0.0  # wall time of the whole command
     tabs_done: int = 0  # tabs that did all their clicks and showed the right count
+    full_runs: int = 0  # runs of the whole script, each tab's first run included
+    fragment_runs: int = 0  # runs of a fragment alone
+    mismatched_runs: int = 0  # runs of another kind than the browser expected
     errors: list[str] = field(default_factory=list)
     unsent: set[str] = field(default_factory=set)
 
     def failed(self, who: str, error: BaseException) -> None:
         self.errors.append(f"{who}: {type(error).__name__}: {error}"[:300])
 
+    def add(self, tab: Tab) -> None:
+        self.full_runs += tab.full_runs
+        self.fragment_runs += tab.fragment_runs
+        self.mismatched_runs += len(tab.mismatches)
+        self.unsent |= tab.unsent
+
 
 async def click(tab: Tab, clicks: int, tally: Tally) -> None:
-    """Click "Add 1" ``clicks`` times without pause, then check the page counted them all."""
+    """Click "Add 1" ``clicks`` times without pause, then check that each run was of the
+    kind the browser expected and that the page counted every click."""
     try:
         for _ in range(clicks):
             tally.click_ms.append(1000 * await tab.run(tab.button(BUTTON)))
     finally:
-        tally.unsent |= tab.unsent
+        tally.add(tab)
+    problems = []
+    if tab.mismatches:
+        problems.append(f"{len(tab.mismatches)} runs of the wrong kind, first {tab.mismatches[0]}")
     if tab.page.count != clicks:
-        raise RunFailed(f"the page shows {tab.page.count} clicks after {clicks}")
+        problems.append(f"the page shows {tab.page.count} clicks after {clicks}")
+    if problems:
+        raise RunFailed("; ".join(problems))
     tally.tabs_done += 1
 
 
