@@ -83,4 +83,7 @@ def render_inspector() -> None:
     if not enabled():
         return
     with st.expander("Session state", icon=":material/data_object:"):
+        # Drawn by full runs only: a part of the page that reruns alone (app/parts.py)
+        # changes state that this view shows at the next full run.
+        st.caption("As of the last full run of the page.")
         st.json(redact(st.session_state.to_dict()))

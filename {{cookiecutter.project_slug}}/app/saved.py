@@ -208,18 +208,24 @@ def _as_saved(saved: Saved, seen: Copy, row: Copy | None) -> Copy:
     return Copy({key: row.state.get(key, seen.state[key]) for key in saved.keys}, row.version)
 
 
-def keep() -> None:
+def keep() -> bool:
     """After the page: save each feature that the page itself changed. A write refused
-    for another tab's newer copy is left to the next run's sync(), which merges it:
-    widgets drawn by this run can no longer take a new value."""
+    for another tab's newer copy is left to the next full run's sync(), which merges it:
+    widgets drawn by this run can no longer take a new value. Says whether one was."""
     who = subject()
     if who is None or RESTORED_FOR.get() != who:
-        return  # a guest, or a session that has not loaded this user's work
+        return False  # a guest, or a session that has not loaded this user's work
+    refused = False
     for feature, saved in _saved_features():
         seen = _seen(feature)
         mine = _mine(saved)
-        if mine != seen.state and (written := _write(feature, who, Copy(mine, seen.version))):
+        if mine == seen.state:
+            continue
+        if written := _write(feature, who, Copy(mine, seen.version)):
             _set_seen(feature, written)
+        else:
+            refused = refused or not FAILED.get()  # not the database failing: another tab
+    return refused
 
 
 def _write(feature: Feature, who: str, change: Copy) -> Copy | None:

@@ -10,7 +10,7 @@ from streamlit.components.v2 import manifest_scanner
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
-from app import state
+from app import parts, state
 from app.pages import ACCOUNT, HOME
 
 ENTRYPOINT = Path(__file__).resolve().parent.parent / "streamlit_app.py"
@@ -18,18 +18,32 @@ RUN_TIMEOUT = 120  # seconds
 
 
 class ScriptRuns:
-    """Counts script runs. init_state() is the first thing every run does, so each
-    call to it is one run of streamlit_app.py."""
+    """Counts script runs: full runs of streamlit_app.py, and reruns of one part of a
+    page alone (app/parts.py). init_state() is the first thing every full run does;
+    a part rerunning alone asks parts.rerunning_alone(), and hears yes."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.full = 0
+        self.alone = 0
+
+    @property
+    def count(self) -> int:
+        return self.full + self.alone
 
     def wrap(self, init_state):
         def counted_init_state(*args, **kwargs):
-            self.count += 1
+            self.full += 1
             return init_state(*args, **kwargs)
 
         return counted_init_state
+
+    def wrap_alone(self, rerunning_alone):
+        def counted_rerunning_alone() -> bool:
+            alone = rerunning_alone()
+            self.alone += alone
+            return alone
+
+        return counted_rerunning_alone
 
 
 class User:
@@ -47,10 +61,10 @@ class User:
         self._interact(self.at.run)
 
     def _interact(self, action) -> None:
-        before = self.runs.count
+        full, alone = self.runs.full, self.runs.alone
         action()
         assert not self.at.exception, [e.value for e in self.at.exception]
-        assert self.runs.count - before == 1, f"{self.runs.count - before} script runs"
+        assert self.runs.count - full - alone == 1, f"{self.runs.count - full - alone} script runs"
 
     def click(self, key: str) -> User:
         self._interact(self.at.button(key=key).click().run)
@@ -148,6 +162,7 @@ def scan_for_components_once():
 def script_runs(monkeypatch: pytest.MonkeyPatch) -> ScriptRuns:
     runs = ScriptRuns()
     monkeypatch.setattr(state, "init_state", runs.wrap(state.init_state))
+    monkeypatch.setattr(parts, "rerunning_alone", runs.wrap_alone(parts.rerunning_alone))
     return runs
 
 

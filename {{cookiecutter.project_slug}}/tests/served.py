@@ -116,17 +116,20 @@ def launch_chromium(playwright: Playwright) -> Browser | None:
     )
 
 
-def finished_run(frame: str | bytes) -> bool:
-    """Whether a frame from the server says a script run has finished (not one that
-    stopped early because a newer interaction asked for a rerun)."""
+def finished_run(frame: str | bytes) -> str | None:
+    """What a frame from the server says has finished: "full", a run of the whole
+    script; "part", one part of a page rerun alone (an st.fragment, app/parts.py); else
+    None (another message, or a run stopped early for a newer interaction's rerun)."""
     if isinstance(frame, str):
-        return False
+        return None
     message = ForwardMsg()
     message.ParseFromString(frame)
-    return (
-        message.WhichOneof("type") == "script_finished"
-        and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
-    )
+    if message.WhichOneof("type") != "script_finished":
+        return None
+    return {
+        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "part",
+        ForwardMsg.FINISHED_EARLY_FOR_RERUN: None,
+    }.get(message.script_finished, "full")
 
 
 class Tab:
@@ -155,20 +158,26 @@ class Tab:
         self.page = self.context.new_page()
         self.page.set_default_timeout(WAIT_MS)
         self.runs = 0  # script runs the server has finished for this tab
+        self.finished: list[str] = []  # the kind of each: "full" or "part"
         self.page.on("websocket", lambda socket: socket.on("framereceived", self.received))
         with self.interaction():
             self.page.goto(url)
 
     def received(self, frame: str | bytes) -> None:
         """Each frame the server sends this tab, in order; a subclass may read more of it."""
-        if finished_run(frame):
+        if kind := finished_run(frame):
             self.runs += 1
+            self.finished.append(kind)
 
     @contextlib.contextmanager
     def interaction(self) -> Iterator[None]:
         before = self.runs
         yield
         self.wait_for_run(after=before)
+
+    def runs_since(self, before: int) -> list[str]:
+        """The kinds of the runs finished since this tab had finished ``before``."""
+        return self.finished[before:]
 
     def wait_for_run(self, after: int) -> None:
         """Wait until the server has finished more than ``after`` runs for this tab,

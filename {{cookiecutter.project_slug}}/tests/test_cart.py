@@ -7,6 +7,7 @@ test touches data/app.sqlite.
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from decimal import Decimal
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
+from streamlit.testing.v1.element_tree import Block
 
 from app import database as app_database
 from app.cart import catalog, model, store
@@ -110,12 +112,18 @@ def line_texts(user, sku: str) -> list[str]:
     """The text of a cart line, in the box that also holds its quantity input (as
     Markdown: what the page escaped shows escaped)."""
     key = quantity_key(user, sku)
-    (line,) = [
-        box
-        for box in user.at.main.children.values()
-        if key in [widget.key for widget in getattr(box, "number_input", [])]
-    ]
+    # The outermost box that holds this input and no other: the line's, inside the
+    # cart's part of the page.
+    line = next(box for box in blocks(user.at.main) if [w.key for w in box.number_input] == [key])
     return [text.value for text in line.markdown]
+
+
+def blocks(node) -> Iterator[Block]:
+    """Every block under ``node``, outer ones first."""
+    for child in getattr(node, "children", {}).values():
+        if isinstance(child, Block):
+            yield child
+            yield from blocks(child)
 
 
 def query(database: Path, sql: str) -> list[tuple]:

@@ -8,6 +8,7 @@ subject()               a lasting id for the user's saved work, or None
 render_account_page()   the Account page's content
 sync_saved_work()       first thing in a run: the user's saved work, as their tabs left it
 run_page(page)          runs the current page, with whatever the sign-in adds around it
+save_after_part()       after a part of a page reran alone: save what it changed
 """
 
 import importlib

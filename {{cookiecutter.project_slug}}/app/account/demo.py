@@ -64,3 +64,7 @@ def sync_saved_work() -> None:
 
 def run_page(page: StreamlitPage) -> None:
     page.run()
+
+
+def save_after_part() -> None:
+    """A demo user has no saved work."""

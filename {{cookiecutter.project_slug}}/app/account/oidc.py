@@ -7,7 +7,8 @@ app works for guests, and the Account page says how to set sign-in up.
 
 The same functions as any sign-in of this app (see __init__.py). A signed-in user's
 work is kept between visits and shared by their tabs: sync_saved_work() brings it in
-before anything is drawn, and run_page() saves what the page changed (app/saved.py).
+before anything is drawn, and run_page() saves what the page changed (app/saved.py);
+save_after_part() after a part of the page reran alone (app/parts.py).
 """
 
 from __future__ import annotations
@@ -75,3 +76,13 @@ def run_page(page: StreamlitPage) -> None:
         page.run()
     finally:  # st.stop() and st.switch_page() end a run early: what it changed is kept too
         saved.keep()
+
+
+def save_after_part() -> None:
+    """After a part of the page reran alone, save what it changed, as run_page does
+    after a full run. Two outcomes change more than the part shows, and make the
+    interaction a full run: another tab saved first (the full run's sync() merges both
+    tabs' changes), or a save starts or stops failing (the sidebar's notice)."""
+    failed = saved.FAILED.get()
+    if saved.keep() or saved.FAILED.get() != failed:
+        st.rerun()

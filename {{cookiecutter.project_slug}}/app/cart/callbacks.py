@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import streamlit as st
+
 from ..account import identity
 from ..database import DATABASE_ERRORS, app_engine, is_configuration, log_failure, recover
 from ..state import Key
@@ -155,3 +157,6 @@ def check_out() -> None:
     PLACED.set(placed)
     if order_id not in ORDER_IDS.get():
         ORDER_IDS.set([*ORDER_IDS.get(), order_id])
+    # The list of orders, outside the cart's part of the page, shows the new one: the
+    # click that placed it reruns the whole page, once.
+    st.rerun()

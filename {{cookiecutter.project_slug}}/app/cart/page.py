@@ -18,6 +18,7 @@ from app.cart.catalog import load_catalog
 from app.cart.model import CartError, CatalogError, PricedLine, money, priced, total
 from app.cart.store import read_orders
 from app.database import on_database
+from app.parts import part
 from app.text import literal
 
 # Quantities are float inputs shown without decimals (step=1.0, format="%g"). An integer
@@ -80,48 +81,59 @@ if identity.subject() is not None:
 else:
     st.caption("Your cart is kept while this tab stays open; reloading the page empties it.")
 
-st.subheader("Add to cart")
-pick, quantity, add = st.columns([3, 1, 1], vertical_alignment="bottom")
-pick.selectbox(
-    "Product",
-    list(labels),
-    format_func=lambda sku: labels.get(str(sku), str(sku)),
-    key=cart.PICK_SKU,
-    persist_state="session",
-    placeholder="Choose a product",
-)
-quantity.number_input(
-    "Quantity", key=cart.PICK_QUANTITY, persist_state="session", step=1.0, format="%g"
-)
-token = cart.CHECKOUT_TOKEN.get()
-add.button(
-    "Add to cart", key=cart.add_key(token), on_click=add_to_cart, args=(token,), width="stretch"
-)
-show_error(cart.AT_ADD)
 
-st.subheader("Your cart")
-try:
-    lines = priced(cart.LINES.get(), catalog)
-except CartError as gone:  # the catalog lost a product this cart holds
-    lines = []
-    st.error(literal(f"{gone} The catalog has changed: clear the cart to go on."))
-if not cart.LINES.get():
-    st.caption("Your cart is empty.")
-for line in lines:
-    show_line(line, token)
-
-st.metric("Total", money(total(lines)))
-clear, check = st.columns(2)
-clear.button("Clear cart", key=cart.CLEAR, on_click=clear_cart, width="stretch")
-check.button("Check out", key=cart.CHECK_OUT, on_click=check_out, type="primary", width="stretch")
-show_error(cart.AT_CART)
-show_error(cart.AT_CHECKOUT)
-placed = cart.PLACED.get()
-if placed:
-    items = f"{placed['items']} item" + ("" if placed["items"] == 1 else "s")
-    st.success(
-        f"Order #{placed['order_id']} placed: {items}, {literal(placed['total'])}. Thank you!"
+# Adding, changing and removing lines change only what this part draws: each reruns it
+# alone (app/parts.py). A checkout also lists the new order below: its callback makes
+# that click a full run.
+@part(cart.PART)
+def cart_and_checkout() -> None:
+    st.subheader("Add to cart")
+    pick, quantity, add = st.columns([3, 1, 1], vertical_alignment="bottom")
+    pick.selectbox(
+        "Product",
+        list(labels),
+        format_func=lambda sku: labels.get(str(sku), str(sku)),
+        key=cart.PICK_SKU,
+        persist_state="session",
+        placeholder="Choose a product",
     )
+    quantity.number_input(
+        "Quantity", key=cart.PICK_QUANTITY, persist_state="session", step=1.0, format="%g"
+    )
+    token = cart.CHECKOUT_TOKEN.get()
+    add.button(
+        "Add to cart", key=cart.add_key(token), on_click=add_to_cart, args=(token,), width="stretch"
+    )
+    show_error(cart.AT_ADD)
+
+    st.subheader("Your cart")
+    try:
+        lines = priced(cart.LINES.get(), catalog)
+    except CartError as gone:  # the catalog lost a product this cart holds
+        lines = []
+        st.error(literal(f"{gone} The catalog has changed: clear the cart to go on."))
+    if not cart.LINES.get():
+        st.caption("Your cart is empty.")
+    for line in lines:
+        show_line(line, token)
+
+    st.metric("Total", money(total(lines)))
+    clear, check = st.columns(2)
+    clear.button("Clear cart", key=cart.CLEAR, on_click=clear_cart, width="stretch")
+    check.button(
+        "Check out", key=cart.CHECK_OUT, on_click=check_out, type="primary", width="stretch"
+    )
+    show_error(cart.AT_CART)
+    show_error(cart.AT_CHECKOUT)
+    placed = cart.PLACED.get()
+    if placed:
+        items = f"{placed['items']} item" + ("" if placed["items"] == 1 else "s")
+        st.success(
+            f"Order #{placed['order_id']} placed: {items}, {literal(placed['total'])}. Thank you!"
+        )
+
+
+cart_and_checkout()
 
 st.subheader("Your orders")
 order_ids = cart.ORDER_IDS.get()

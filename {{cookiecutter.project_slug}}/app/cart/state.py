@@ -74,6 +74,7 @@ ORDERS = register("cart.orders", [ORDER_IDS], keep_on_reset_all=True)
 AT_ADD = "add"
 AT_CART = "cart"
 AT_CHECKOUT = "checkout"
+PART = "cart"  # the fragment that draws the add form, the lines and the checkout
 
 CLEAR = "cart.clear"
 CHECK_OUT = "cart.check_out"

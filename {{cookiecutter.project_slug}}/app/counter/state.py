@@ -18,3 +18,4 @@ FEATURE = register("counter", [COUNT, LABEL, HISTORY])
 ADD_ONE = "counter.add_1"
 ADD_TEN = "counter.add_10"
 RESET = "counter.reset"
+PART = "counter"  # the fragment that draws the count, the label and the buttons

@@ -1,14 +1,15 @@
 """Sentiment page: a model loaded once per process, each user's results kept in session state.
 
-The model runs only in the Analyse button's callback. Every other interaction (the
-display controls, another page, a reset) reruns this script, which only redraws what
-session state already holds.
+The model runs only in the Analyse button's callback. Every other interaction redraws
+what session state already holds: the display controls rerun the results' part of the
+page alone; another page or a reset reruns the script.
 """
 
 import html
 
 import streamlit as st
 
+from app.parts import part
 from app.sentiment import model
 from app.sentiment import state as sentiment
 from app.sentiment.callbacks import analyse_text
@@ -45,24 +46,29 @@ st.text_area(
     placeholder="A review, a message, a sentence…",
 )
 st.button("Analyse", key=sentiment.ANALYSE, on_click=analyse_text, type="primary")
-if sentiment.ERROR.get():
-    st.error(sentiment.ERROR.get())
 
-size_column, details_column = st.columns(2)
-size_column.slider(
-    "Text size",
-    min_value=sentiment.MIN_FONT_SIZE,
-    max_value=sentiment.MAX_FONT_SIZE,
-    step=2,
-    key=sentiment.FONT_SIZE,
-    persist_state="session",
-)
-details_column.toggle("Show details", key=sentiment.SHOW_DETAILS, persist_state="session")
 
-results = sentiment.RESULTS.get()
-if not results:
-    st.info("Type a text and click Analyse to see its sentiment.")
-else:
+# The display settings change only how the results look: a move of the slider or the
+# toggle reruns this part alone (app/parts.py). Analyse, outside it, is a full run,
+# which draws this part too.
+@part(sentiment.PART)
+def results_display() -> None:
+    if sentiment.ERROR.get():
+        st.error(sentiment.ERROR.get())
+    size_column, details_column = st.columns(2)
+    size_column.slider(
+        "Text size",
+        min_value=sentiment.MIN_FONT_SIZE,
+        max_value=sentiment.MAX_FONT_SIZE,
+        step=2,
+        key=sentiment.FONT_SIZE,
+        persist_state="session",
+    )
+    details_column.toggle("Show details", key=sentiment.SHOW_DETAILS, persist_state="session")
+    results = sentiment.RESULTS.get()
+    if not results:
+        st.info("Type a text and click Analyse to see its sentiment.")
+        return
     latest = results[-1]
     size = sentiment.FONT_SIZE.get()
     # Only the reading and a number go into HTML, the reading escaped in case a
@@ -81,3 +87,6 @@ else:
         [{"Text": result["text"], "Sentiment": reading(result)} for result in reversed(results)],
         hide_index=True,
     )
+
+
+results_display()

@@ -37,3 +37,4 @@ FEATURE = register("sentiment", [TEXT, RESULTS, ERROR, FONT_SIZE, SHOW_DETAILS])
 
 # Buttons hold no state worth keeping; their keys are named once for the page and tests.
 ANALYSE = "sentiment.analyse"
+PART = "sentiment.results"  # the fragment that draws the results and their display settings

@@ -125,6 +125,18 @@ class Tab(served.Tab):
     def __init__(self, browser: Browser, url: str, beside: Tab | None = None) -> None:
         context = beside.context if beside else None
         super().__init__(browser, url, context=context, viewport={"width": 1280, "height": 900})
+        self.checked = len(self.finished)  # runs that ran() has checked: the page's first
+
+    def ran(self, *kinds: str) -> None:
+        """Check the runs the server finished since the last check: ``kinds``, "full" or
+        "part" (one part of the page rerun alone). A run an interaction caused late
+        shows at the next check, so a test checks after each interaction."""
+        since, self.checked = self.finished[self.checked :], len(self.finished)
+        assert since == list(kinds), f"{self.name}: runs {since}, not {list(kinds)}"
+
+    def count_runs_from_here(self) -> None:
+        """Leave the runs so far unchecked: the next ran() checks only the later ones."""
+        self.checked = len(self.finished)
 
     @property
     def count(self) -> Locator:

@@ -39,21 +39,35 @@ def test_the_wizard_goes_forward_and_back_and_submits(tab) -> None:
 # % endif
 # % if cookiecutter.include_cart
 def test_the_cart_adds_changes_a_quantity_and_checks_out(tab) -> None:
+    # Filling the cart reruns the cart's part of the page alone; a checkout, which
+    # also lists the order below it, the whole page.
     total = tab.page.get_by_test_id("stMetricValue")
     tab.open("Shop")
+    tab.ran("full")
     tab.choose("Product", "Paper clips (box of 100) · $0.10")
     tab.type("Quantity", "2")
     tab.click("Add to cart")
+    tab.ran("part", "part", "part")
     expect(total).to_have_text("$0.20")
     tab.choose("Product", "HB pencil · $0.29")
     tab.type("Quantity", "1")
     tab.click("Add to cart")
     expect(total).to_have_text("$0.49")
     tab.type("Quantity of HB pencil", "3")
+    tab.ran("part", "part", "part", "part")
     expect(total).to_have_text("$1.07")
+    with tab.interaction():  # the pencil's line, the second
+        tab.button("Remove").nth(1).click()
+    expect(total).to_have_text("$0.20")
+    tab.ran("part")
     tab.click("Check out")
-    expect(tab.page.get_by_test_id("stAlert")).to_contain_text("placed: 5 items, $1.07. Thank")
+    tab.ran("full")
+    expect(tab.page.get_by_test_id("stAlert")).to_contain_text("placed: 2 items, $0.20. Thank")
     expect(tab.page.get_by_text("Your cart is empty.")).to_be_visible()
+    expect(tab.page.get_by_test_id("stDataFrame")).to_be_visible()  # the order, listed
+    assert tab.rows_in_table() == 1
+    tab.open("Counter")
+    tab.ran("full")
 
 
 def test_a_cart_line_says_what_each_value_is_on_a_phone(tab) -> None:
@@ -81,12 +95,21 @@ def test_sentiment_keeps_its_result_while_the_display_changes(tab) -> None:
     result = tab.page.get_by_test_id("stHtml").locator("p")
     expect(result).to_have_text("Positive")
     shown, size = result.inner_text(), result.get_attribute("style")
+    tab.ran("full", "full", "full")  # the page, the text, Analyse
     tab.page.get_by_role("slider").focus()
     with tab.interaction():
         tab.page.keyboard.press("ArrowRight")
+    tab.ran("part")  # the display settings rerun the results' part of the page alone
     expect(result).not_to_have_attribute("style", size)
     expect(result).to_have_text(shown)
     assert tab.rows_in_table() == 1  # moving the slider added no result to the history
+    with tab.interaction():
+        tab.page.get_by_text("Show details", exact=True).click()
+    tab.ran("part")
+    expect(tab.page.get_by_test_id("stJson")).to_be_visible()
+    expect(result).to_have_text(shown)
+    tab.open("Counter")
+    tab.ran("full")
 
 
 # % endif
@@ -116,10 +139,12 @@ def test_a_signed_in_users_cart_survives_a_refresh_and_stays_theirs(tab) -> None
     total = tab.page.get_by_test_id("stMetricValue")
     tab.sign_in_as("ada")
     tab.open("Shop")
+    tab.count_runs_from_here()
     tab.choose("Product", "Paper clips (box of 100) · $0.10")
     tab.type("Quantity", "2")
     tab.click("Add to cart")
     expect(total).to_have_text("$0.20")
+    tab.ran("part", "part", "part")  # saved by the cart's part of the page, rerun alone
     with tab.interaction():  # a new session: session state starts over, the saved cart does not
         tab.page.reload()
     expect(tab.title).to_have_text("Shop")
@@ -140,6 +165,9 @@ def test_two_tabs_of_a_signed_in_user_fill_one_cart(tab, new_tab) -> None:
     tab.click("Add to cart")
     other.choose("Product", "Paper clips (box of 100) · $0.10")  # drawn before the pencil
     other.click("Add to cart")
+    # Its cart's part reran alone, found the pencil saved first, and made the click a
+    # full run, whose sync met both tabs' carts.
+    other.ran("full", "part", "full")
     expect(other.page.get_by_test_id("stMetricValue")).to_have_text("$0.39")
     with tab.interaction():  # the next visit: a new session, with what both tabs saved
         tab.page.reload()
@@ -176,6 +204,8 @@ def test_log_out_forgets_the_session_and_goes_home(tab) -> None:
 
 # % endif
 def test_the_counter_counts_each_click_and_its_label(tab) -> None:
+    # Each click and the label rerun the counter's part of the page alone; the
+    # sidebar's Reset this page, outside it, the whole page.
     for _ in range(3):
         tab.click("Add 1")
     expect(tab.count).to_have_text("Clicks: 3")
@@ -183,6 +213,17 @@ def test_the_counter_counts_each_click_and_its_label(tab) -> None:
     expect(tab.count).to_have_text("Clicks: 13")
     tab.type("What are you counting? (up to 40 characters)", "Cups of tea")
     expect(tab.count).to_have_text("Cups of tea: 13")
+    tab.ran("part", "part", "part", "part", "part")
+    tab.click("Reset")
+    expect(tab.count).to_have_text("Clicks: 0")
+    tab.ran("part")
+    tab.click("Add 1")
+    tab.click("Reset this page")
+    tab.ran("part", "full")
+    expect(tab.count).to_have_text("Clicks: 0")
+    tab.open("Account")
+    tab.open("Counter")
+    tab.ran("full", "full")
 
 
 def test_two_tabs_are_two_sessions(tab, new_tab) -> None:
