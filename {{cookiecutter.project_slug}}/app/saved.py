@@ -212,9 +212,12 @@ def keep() -> bool:
     """After the page: save each feature that the page itself changed. A write refused
     for another tab's newer copy is left to the next full run's sync(), which merges it:
     widgets drawn by this run can no longer take a new value. Says whether one was."""
-    who = subject()
-    if who is None or RESTORED_FOR.get() != who:
+    # A session that has loaded nobody's work saves nothing. Asked first: st.user reads
+    # the secrets file anew each time, a cost a guest's every click would pay.
+    restored = RESTORED_FOR.get()
+    if restored is None or subject() != restored:
         return False  # a guest, or a session that has not loaded this user's work
+    who = restored
     refused = False
     for feature, saved in _saved_features():
         seen = _seen(feature)
